@@ -1,0 +1,26 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import {
+  AppConfig,
+  DatabaseConfig,
+  FederationConfig,
+  GrpcConfig,
+  HttpConfig,
+  LogConfig,
+  NodeConfig,
+} from './app-config';
+
+@Global()
+@Module({})
+export class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const providers = [
+      { provide: NodeConfig, useValue: config.node },
+      { provide: HttpConfig, useValue: config.http },
+      { provide: GrpcConfig, useValue: config.grpc },
+      { provide: DatabaseConfig, useValue: config.database },
+      { provide: FederationConfig, useValue: config.federation },
+      { provide: LogConfig, useValue: config.log },
+    ];
+    return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { EEA_COUNTRIES } from './countries';
+
+export const NODE_ID_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const host = z.string().min(1);
+const file = z.string().min(1, 'must name a file');
+
+/** The one environment schema of a node. Every variable is documented in the README. */
+export const envSchema = z.object({
+  NODE_ID: z.string().regex(NODE_ID_PATTERN, 'must be 2-32 lower-case letters, digits or dashes'),
+  NODE_COUNTRY: z.enum(EEA_COUNTRIES, {
+    error: 'must be the ISO 3166-1 alpha-2 code of an EU/EEA country, e.g. DE',
+  }),
+  HTTP_HOST: host.default('127.0.0.1'),
+  HTTP_PORT: port.default(3000),
+  GRPC_HOST: host.default('127.0.0.1'),
+  GRPC_PORT: port.default(50051),
+  PEER_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
+    .optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  REGISTRY_FILE: file,
+  TLS_CERT_FILE: file,
+  TLS_KEY_FILE: file,
+  SIGNING_KEY_FILE: file,
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  LOG_FORMAT: z.enum(['json', 'text']).default('json'),
+});
+
+export type Env = z.infer<typeof envSchema>;

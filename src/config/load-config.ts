@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppConfig, DatabaseConfig } from './app-config';
+import { ConfigError } from './config.error';
+import { envSchema } from './env.schema';
+
+/** Validates the environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
+  const env = withoutEmpty(rawEnv);
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw configErrorOf(parsed.error, env);
+  const e = parsed.data;
+  return {
+    node: { id: e.NODE_ID, country: e.NODE_COUNTRY },
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    grpc: { host: e.GRPC_HOST, port: e.GRPC_PORT, peerDeadlineMs: e.PEER_DEADLINE_MS },
+    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR ?? join('.data', e.NODE_ID) },
+    federation: {
+      registryFile: e.REGISTRY_FILE,
+      tlsCertFile: e.TLS_CERT_FILE,
+      tlsKeyFile: e.TLS_KEY_FILE,
+      signingKeyFile: e.SIGNING_KEY_FILE,
+    },
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+  };
+}
+
+/** Only what the database commands need (NODE_ID, DATABASE_URL, DATA_DIR). */
+export function loadDatabaseConfig(rawEnv: NodeJS.ProcessEnv): DatabaseConfig {
+  const env = withoutEmpty(rawEnv);
+  const parsed = envSchema
+    .pick({ NODE_ID: true, DATABASE_URL: true, DATA_DIR: true })
+    .safeParse(env);
+  if (!parsed.success) throw configErrorOf(parsed.error, env);
+  const e = parsed.data;
+  return { url: e.DATABASE_URL, dataDir: e.DATA_DIR ?? join('.data', e.NODE_ID) };
+}
+
+/** An empty variable counts as unset, as in most deployment tools. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+}
+
+function configErrorOf(error: z.ZodError, env: Record<string, string>): ConfigError {
+  return new ConfigError(
+    error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? '(environment)');
+      return { variable, message: env[variable] === undefined ? 'is required' : issue.message };
+    }),
+  );
+}

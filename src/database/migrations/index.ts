@@ -1,0 +1,4 @@
+import { AuditLog1764400000000 } from './1764400000000-audit-log';
+
+/** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
+export const MIGRATIONS = [AuditLog1764400000000];

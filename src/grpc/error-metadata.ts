@@ -1,0 +1,2 @@
+/** Trailing metadata key carrying the DomainError code of a failed call across nodes. */
+export const ERROR_CODE_METADATA = 'x-error-code';

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { loadPackageDefinition, GrpcObject } from '@grpc/grpc-js';
+import { loadSync, Options } from '@grpc/proto-loader';
+import { projectRoot } from '../shared/project-root';
+import type { ProtoGrpcType } from '../generated/proto/peer_service';
+
+export const PROTO_PACKAGE = 'spe.v1';
+export const PROTO_ROOT = join(projectRoot(), 'proto');
+export const PROTO_FILES = ['spe/v1/peer_service.proto'];
+
+/** Must match the flags of `npm run proto:gen`, which types the decoded messages. */
+export const PROTO_LOADER_OPTIONS: Options = {
+  keepCase: false,
+  longs: String,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+  includeDirs: [PROTO_ROOT],
+};
+
+export function loadProtos(): ProtoGrpcType {
+  const definition = loadSync(PROTO_FILES, PROTO_LOADER_OPTIONS);
+  return loadPackageDefinition(definition) as GrpcObject as unknown as ProtoGrpcType;
+}

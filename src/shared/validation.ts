@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { DomainError } from './errors';
+
+/** Parses input at an edge; a failure is REQUEST.INVALID listing every problem by path. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what: string,
+): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new DomainError('REQUEST.INVALID', `Invalid ${what}`, {
+    issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  });
+}

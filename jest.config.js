@@ -5,7 +5,7 @@ const shared = {
   testEnvironment: 'node',
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }],
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
 };
 

@@ -32,10 +32,21 @@ export class SchemaNotMigratedError extends Error {
  */
 export async function startNode(
   config: AppConfig,
-  options: { clock?: Clock; logger?: LoggerService | false } = {},
+  options: {
+    clock?: Clock;
+    logger?: LoggerService | false;
+    /** An already opened database (an embedded one in memory, say); the node closes it. */
+    database?: Database;
+  } = {},
 ): Promise<RunningNode> {
-  const material = loadFederationMaterial(config.federation, config.node);
-  const database = await Database.open(config.database);
+  let material;
+  try {
+    material = loadFederationMaterial(config.federation, config.node);
+  } catch (error) {
+    await options.database?.close();
+    throw error;
+  }
+  const database = options.database ?? (await Database.open(config.database));
   let app: INestApplication | undefined;
   try {
     if (await database.pendingMigrations()) {

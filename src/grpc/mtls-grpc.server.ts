@@ -4,10 +4,12 @@ import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { GrpcOptions, ServerGrpc } from '@nestjs/microservices';
 
 export interface RefusedHandshake {
+  /**
+   * OpenSSL's or Node's code: ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE for no
+   * certificate; an untrusted one surfaces (TLS 1.3) as the hang-up that follows.
+   */
   readonly reason: string;
   readonly remoteAddress?: string;
-  /** SHA-256 fingerprint of the certificate the client presented, if it presented one. */
-  readonly presentedCertificate?: string;
 }
 
 export interface MtlsOptions {
@@ -53,18 +55,9 @@ export class MtlsGrpcServer extends ServerGrpc {
         this.mtls.onRefusedHandshake({
           reason: error.code ?? error.message,
           remoteAddress: socket.remoteAddress,
-          presentedCertificate: presentedFingerprint(socket),
         });
       });
     }
     return server;
-  }
-}
-
-function presentedFingerprint(socket: TLSSocket): string | undefined {
-  try {
-    return socket.getPeerCertificate()?.fingerprint256 || undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -123,7 +123,10 @@ export class GrpcPeerClient extends PeerClient implements OnModuleDestroy {
             : new Error(`The server at ${peer.grpcAddress} is not ${expectedId}`),
       },
     );
-    const client = new this.proto.spe.v1.PeerService(peer.grpcAddress, channelCredentials);
+    const client = new this.proto.spe.v1.PeerService(peer.grpcAddress, channelCredentials, {
+      // A DNS-like TLS server name (SNI may not be an IP address, RFC 6066).
+      'grpc.ssl_target_name_override': `${peer.id}.${this.directory.registry.trustDomain}`,
+    });
     this.clients.set(peerId, client);
     return client;
   }

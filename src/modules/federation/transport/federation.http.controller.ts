@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FederationDirectory } from '../application/federation-directory';
 import { FederationService } from '../application/federation.service';
-import { JwkSet } from '../domain/federation-member';
+import type { JwkSet } from '../domain/federation-member';
 import { JwksDto, NodeInfoDto, PeersDto } from './federation.dto';
 
 @ApiTags('federation')

@@ -1,0 +1,81 @@
+import { ConfigError } from './config.error';
+import { loadConfig, loadDatabaseConfig } from './load-config';
+
+const valid = {
+  NODE_ID: 'de',
+  NODE_COUNTRY: 'DE',
+  REGISTRY_FILE: '/etc/spe/registry.json',
+  TLS_CERT_FILE: '/etc/spe/node.crt',
+  TLS_KEY_FILE: '/etc/spe/node.key',
+  SIGNING_KEY_FILE: '/etc/spe/signing.jwk.json',
+};
+
+function problemsOf(env: Record<string, string>) {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('reads a complete environment into typed sections with safe defaults', () => {
+    const config = loadConfig({ ...valid, HTTP_PORT: '3101' });
+    expect(config.node).toEqual({ id: 'de', country: 'DE' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3101 });
+    expect(config.grpc).toEqual({ host: '127.0.0.1', port: 50051, peerDeadlineMs: 5000 });
+    expect(config.database).toEqual({ url: undefined, dataDir: '.data/de' });
+    expect(config.log).toEqual({ level: 'log', format: 'json' });
+  });
+
+  it('names every missing variable', () => {
+    const error = problemsOf({});
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(
+      [
+        'NODE_COUNTRY',
+        'NODE_ID',
+        'REGISTRY_FILE',
+        'SIGNING_KEY_FILE',
+        'TLS_CERT_FILE',
+        'TLS_KEY_FILE',
+      ].sort(),
+    );
+    expect(error.message).toContain('NODE_ID: is required');
+  });
+
+  it('names each malformed variable with what it must be', () => {
+    const error = problemsOf({
+      ...valid,
+      NODE_COUNTRY: 'US',
+      HTTP_PORT: '70000',
+      DATABASE_URL: 'mysql://db/spe',
+      NODE_ID: 'DE!',
+    });
+    const byVariable = Object.fromEntries(error.problems.map((p) => [p.variable, p.message]));
+    expect(Object.keys(byVariable).sort()).toEqual([
+      'DATABASE_URL',
+      'HTTP_PORT',
+      'NODE_COUNTRY',
+      'NODE_ID',
+    ]);
+    expect(byVariable.NODE_COUNTRY).toContain('EU/EEA');
+    expect(byVariable.DATABASE_URL).toContain('postgres://');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ ...valid, DATABASE_URL: '' }).database.url).toBeUndefined();
+    expect(problemsOf({ ...valid, NODE_ID: '' }).problems).toEqual([
+      { variable: 'NODE_ID', message: 'is required' },
+    ]);
+  });
+
+  it('reads only the database variables for database commands', () => {
+    expect(loadDatabaseConfig({ NODE_ID: 'fr', DATABASE_URL: 'postgres://u@h/spe' })).toEqual({
+      url: 'postgres://u@h/spe',
+      dataDir: '.data/fr',
+    });
+    expect(() => loadDatabaseConfig({})).toThrow(/NODE_ID: is required/);
+  });
+});

@@ -6,6 +6,10 @@ import {
   createCertificateAuthority,
   issueNodeCertificate,
 } from '../../src/modules/federation/infrastructure/dev-federation';
+import { FederationDirectory } from '../../src/modules/federation/application/federation-directory';
+import { FederationMaterial } from '../../src/modules/federation/infrastructure/federation-material';
+import { GrpcPeerClient } from '../../src/modules/federation/infrastructure/grpc-peer-client';
+import { MetricsService } from '../../src/observability/metrics.service';
 import { eventually } from '../support/eventually';
 import { getNodeInfo, peerServiceClient, refusalOf } from '../support/grpc-test-client';
 import { TestFederation, TestNode } from '../support/test-federation';
@@ -173,6 +177,30 @@ describe('nodes of a federation over mutual TLS', () => {
 
     expect(error.code).toBe(status.PERMISSION_DENIED);
     expect(error.details).toContain("not issued by that node's registered CA");
+  });
+
+  it('will not talk to a server that is not the node the registry names at that address', async () => {
+    // DE's registry says FR is at DE's own address, with DE's CA: TLS succeeds, the SPIFFE id does not.
+    const registry = de.app.get(FederationDirectory).registry;
+    const forged = {
+      ...registry,
+      members: registry.members.map((m) =>
+        m.id === 'fr' ? { ...m, grpcAddress: de.grpcAddress, caPem: material('de').ca.certPem } : m,
+      ),
+    };
+    const directory = new (class extends FederationDirectory {
+      readonly registry = forged;
+      readonly self = registry.members[0]!;
+      readonly signingKeys = { keys: [] };
+    })();
+    const client = new GrpcPeerClient(
+      directory,
+      de.app.get(FederationMaterial),
+      { ...de.config.grpc, peerDeadlineMs: 2000 },
+      de.app.get(MetricsService),
+    );
+    await expect(client.getNodeInfo('fr')).rejects.toMatchObject({ code: 'PEER.UNAVAILABLE' });
+    client.onModuleDestroy();
   });
 
   it('answers CheckHealth to a peer with the state of its database', async () => {

@@ -16,6 +16,8 @@ export interface InitOptions {
   readonly httpPortBase: number;
   readonly grpcPortBase: number;
   readonly dataRoot: string;
+  /** Host name of each node in the registry; {id} stands for the node id. */
+  readonly hostTemplate: string;
 }
 
 export const federationInitCommand: Command = {
@@ -38,6 +40,8 @@ Options:
   --http-port-base N     HTTP port of the first node, then +1 (default 3001)
   --grpc-port-base N     gRPC port of the first node, then +1 (default 50051)
   --data-dir DIR         where each node keeps its embedded database (default .data)
+  --host-template HOST   host of each node's addresses in the registry, {id} standing
+                         for the node id, e.g. node-{id} (default 127.0.0.1)
   --force                replace an existing federation in --dir`,
   options: {
     dir: { type: 'string', default: DEFAULT_FEDERATION_DIR },
@@ -47,6 +51,7 @@ Options:
     'http-port-base': { type: 'string', default: '3001' },
     'grpc-port-base': { type: 'string', default: '50051' },
     'data-dir': { type: 'string', default: '.data' },
+    'host-template': { type: 'string', default: '127.0.0.1' },
     force: { type: 'boolean', default: false },
   },
   async run(values) {
@@ -92,6 +97,7 @@ export function initOptionsOf(values: Record<string, string | boolean | undefine
     httpPortBase: port('http-port-base', '3001'),
     grpcPortBase: port('grpc-port-base', '50051'),
     dataRoot: String(values['data-dir'] ?? '.data'),
+    hostTemplate: String(values['host-template'] ?? '127.0.0.1'),
   };
 }
 
@@ -99,12 +105,13 @@ export async function initFederation(options: InitOptions): Promise<void> {
   const ports = new Map<string, { http: number; grpc: number }>();
   const nodes = options.countries.map((country, i) => {
     const id = country.toLowerCase();
+    const host = options.hostTemplate.replaceAll('{id}', id);
     ports.set(id, { http: options.httpPortBase + i, grpc: options.grpcPortBase + i });
     return {
       id,
       country,
-      grpcAddress: `127.0.0.1:${options.grpcPortBase + i}`,
-      httpUrl: `http://127.0.0.1:${options.httpPortBase + i}`,
+      grpcAddress: `${host}:${options.grpcPortBase + i}`,
+      httpUrl: `http://${host}:${options.httpPortBase + i}`,
     };
   });
   const federation = await createDevFederation({

@@ -64,7 +64,10 @@ export async function createDevFederation(options: {
     const ca =
       shared ??
       (await createCertificateAuthority(`EHDS SPE development CA ${spec.country}`, now, validDays));
-    const leaf = await issueNodeCertificate(ca, options.trustDomain, spec.id, now, validDays);
+    const host = spec.grpcAddress.slice(0, spec.grpcAddress.lastIndexOf(':'));
+    const leaf = await issueNodeCertificate(ca, options.trustDomain, spec.id, now, validDays, [
+      host,
+    ]);
     nodes.push({ spec, ...leaf, signingJwk: createSigningJwk(), ca });
   }
   const registry: RegistryFile = {
@@ -116,7 +119,9 @@ export async function issueNodeCertificate(
   nodeId: string,
   now: Date,
   validDays: number,
+  hostNames: readonly string[] = [],
 ): Promise<{ certPem: string; keyPem: string }> {
+  const dnsNames = [...new Set(['localhost', ...hostNames])].filter((h) => !/^[\d.]+$/.test(h));
   const keys = (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serialNumber(),
@@ -137,7 +142,7 @@ export async function issueNodeCertificate(
       new x509.SubjectAlternativeNameExtension(
         [
           { type: 'url', value: spiffeIdOf(trustDomain, nodeId) },
-          { type: 'dns', value: 'localhost' },
+          ...dnsNames.map((value) => ({ type: 'dns' as const, value })),
           { type: 'ip', value: '127.0.0.1' },
         ],
         false,

@@ -1,5 +1,8 @@
 // Original file: proto/spe/v1/peer_service.proto
 
-export interface GetNodeInfoRequest {}
 
-export interface GetNodeInfoRequest__Output {}
+export interface GetNodeInfoRequest {
+}
+
+export interface GetNodeInfoRequest__Output {
+}

@@ -6,36 +6,36 @@ export interface GetNodeInfoResponse {
   /**
    * The node id, as in the federation registry and the certificate SAN.
    */
-  nodeId?: string;
+  'nodeId'?: (string);
   /**
    * ISO 3166-1 alpha-2 country code of the node's HDAB.
    */
-  country?: string;
+  'country'?: (string);
   /**
    * Software version of the node.
    */
-  version?: string;
+  'version'?: (string);
   /**
    * The node's public signing keys (a JWK Set).
    */
-  signingKeys?: _spe_v1_Jwk[];
+  'signingKeys'?: (_spe_v1_Jwk)[];
 }
 
 export interface GetNodeInfoResponse__Output {
   /**
    * The node id, as in the federation registry and the certificate SAN.
    */
-  nodeId: string;
+  'nodeId': (string);
   /**
    * ISO 3166-1 alpha-2 country code of the node's HDAB.
    */
-  country: string;
+  'country': (string);
   /**
    * Software version of the node.
    */
-  version: string;
+  'version': (string);
   /**
    * The node's public signing keys (a JWK Set).
    */
-  signingKeys: _spe_v1_Jwk__Output[];
+  'signingKeys': (_spe_v1_Jwk__Output)[];
 }

@@ -12,6 +12,6 @@ export type ServingStatus =
   | 'SERVING_STATUS_SERVING'
   | 1
   | 'SERVING_STATUS_NOT_SERVING'
-  | 2;
+  | 2
 
-export type ServingStatus__Output = (typeof ServingStatus)[keyof typeof ServingStatus];
+export type ServingStatus__Output = typeof ServingStatus[keyof typeof ServingStatus]

@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { TypeOrmUnitOfWork } from './database/typeorm-unit-of-work';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { AuditModule } from './modules/audit/audit.module';
+import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { FederationModule } from './modules/federation/federation.module';
 import { FederationMaterial } from './modules/federation/infrastructure/federation-material';
 import { HealthModule } from './modules/health/health.module';
@@ -49,6 +50,7 @@ export class AppModule implements NestModule {
         AuditModule,
         HealthModule,
         FederationModule.forMaterial(deps.material),
+        CatalogueModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ExceptionsFilter }],
     };

@@ -2,11 +2,22 @@
 import 'reflect-metadata';
 import { ConfigError } from '../config/config.error';
 import { Command, runCommand, UsageError } from './command';
+import { DomainError } from '../shared/errors';
+import { dataGenerateCommand } from './commands/data-generate.command';
+import { dataImportCommand } from './commands/data-import.command';
+import { datasetDefineCommand } from './commands/dataset-define.command';
 import { dbMigrateCommand } from './commands/db-migrate.command';
 import { federationInitCommand } from './commands/federation-init.command';
 import { federationUpCommand } from './commands/federation-up.command';
 
-const COMMANDS: readonly Command[] = [federationInitCommand, federationUpCommand, dbMigrateCommand];
+const COMMANDS: readonly Command[] = [
+  federationInitCommand,
+  federationUpCommand,
+  dbMigrateCommand,
+  dataGenerateCommand,
+  dataImportCommand,
+  datasetDefineCommand,
+];
 
 const HELP = `Usage: spe <command> [options]
 
@@ -38,6 +49,10 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }
+    if (error instanceof DomainError) {
+      process.stderr.write(`${error.message}\n${formatDetails(error.details)}`);
+      process.exit(1);
+    }
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(78);
@@ -46,3 +61,28 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/** Lists the problems a refusal carries, one a line, as `file:line column: problem`. */
+function formatDetails(details: Readonly<Record<string, unknown>> | undefined): string {
+  const problems = (details?.problems ?? details?.issues) as
+    | {
+        file?: string;
+        line?: number;
+        column?: string;
+        path?: string;
+        problem?: string;
+        message?: string;
+        rows?: number;
+      }[]
+    | undefined;
+  if (!problems) return '';
+  const lines = problems.map((p) => {
+    const place = [p.file, p.line].filter((x) => x !== undefined).join(':');
+    const what = [place, p.column ?? p.path].filter(Boolean).join(' ');
+    const more = p.rows && p.rows > 1 ? ` (${p.rows} rows)` : '';
+    return `  ${what}: ${p.problem ?? p.message}${more}`;
+  });
+  const total = Number(details?.totalProblems ?? problems.length);
+  if (total > problems.length) lines.push(`  … and ${total - problems.length} more`);
+  return lines.join('\n') + '\n';
+}

@@ -4,6 +4,9 @@ import { CountryCode } from './countries';
 export abstract class NodeConfig {
   declare readonly id: string;
   declare readonly country: CountryCode;
+  /** The HDAB running the node, as the catalogue names it. */
+  declare readonly hdabName: string;
+  declare readonly contactEmail: string;
 }
 
 export abstract class HttpConfig {

@@ -13,6 +13,8 @@ export const envSchema = z.object({
   NODE_COUNTRY: z.enum(EEA_COUNTRIES, {
     error: 'must be the ISO 3166-1 alpha-2 code of an EU/EEA country, e.g. DE',
   }),
+  HDAB_NAME: z.string().min(1).max(200).optional(),
+  HDAB_CONTACT_EMAIL: z.email('must be an e-mail address').optional(),
   HTTP_HOST: host.default('127.0.0.1'),
   HTTP_PORT: port.default(3000),
   GRPC_HOST: host.default('127.0.0.1'),

@@ -23,7 +23,12 @@ function problemsOf(env: Record<string, string>) {
 describe('loadConfig', () => {
   it('reads a complete environment into typed sections with safe defaults', () => {
     const config = loadConfig({ ...valid, HTTP_PORT: '3101' });
-    expect(config.node).toEqual({ id: 'de', country: 'DE' });
+    expect(config.node).toEqual({
+      id: 'de',
+      country: 'DE',
+      hdabName: 'Health Data Access Body DE',
+      contactEmail: 'hdab@de.invalid',
+    });
     expect(config.http).toEqual({ host: '127.0.0.1', port: 3101 });
     expect(config.grpc).toEqual({ host: '127.0.0.1', port: 50051, peerDeadlineMs: 5000 });
     expect(config.database).toEqual({ url: undefined, dataDir: '.data/de' });

@@ -11,7 +11,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
   if (!parsed.success) throw configErrorOf(parsed.error, env);
   const e = parsed.data;
   return {
-    node: { id: e.NODE_ID, country: e.NODE_COUNTRY },
+    node: {
+      id: e.NODE_ID,
+      country: e.NODE_COUNTRY,
+      hdabName: e.HDAB_NAME ?? `Health Data Access Body ${e.NODE_COUNTRY}`,
+      contactEmail: e.HDAB_CONTACT_EMAIL ?? `hdab@${e.NODE_ID}.invalid`,
+    },
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     grpc: { host: e.GRPC_HOST, port: e.GRPC_PORT, peerDeadlineMs: e.PEER_DEADLINE_MS },
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR ?? join('.data', e.NODE_ID) },

@@ -32,7 +32,7 @@ class PGlitePool extends EventEmitter {
 }
 
 /** The client TypeORM's query runner holds; an EventEmitter like `pg.Client`. */
-class PGliteSession extends EventEmitter {
+export class PGliteSession extends EventEmitter {
   constructor(private readonly db: PGlite) {
     super();
   }
@@ -51,6 +51,11 @@ class PGliteSession extends EventEmitter {
   }
 
   release(): void {}
+
+  /** `COPY … FROM '/dev/blob'` of one chunk of rows: PGlite's form of COPY FROM STDIN. */
+  async copyFromBlob(copySql: string, chunk: Buffer): Promise<void> {
+    await this.db.query(copySql, [], { blob: new Blob([chunk]) });
+  }
 
   private async run(sql: string, values: unknown[]) {
     const result =

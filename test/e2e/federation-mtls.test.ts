@@ -9,6 +9,7 @@ import {
 import { FederationDirectory } from '../../src/modules/federation/application/federation-directory';
 import { FederationMaterial } from '../../src/modules/federation/infrastructure/federation-material';
 import { GrpcPeerClient } from '../../src/modules/federation/infrastructure/grpc-peer-client';
+import { PeerChannels } from '../../src/modules/federation/infrastructure/peer-channels';
 import { MetricsService } from '../../src/observability/metrics.service';
 import { eventually } from '../support/eventually';
 import { getNodeInfo, peerServiceClient, refusalOf } from '../support/grpc-test-client';
@@ -193,14 +194,16 @@ describe('nodes of a federation over mutual TLS', () => {
       readonly self = registry.members[0]!;
       readonly signingKeys = { keys: [] };
     })();
-    const client = new GrpcPeerClient(
+    const channels = new PeerChannels(
       directory,
       de.app.get(FederationMaterial),
       { ...de.config.grpc, peerDeadlineMs: 2000 },
       de.app.get(MetricsService),
     );
-    await expect(client.getNodeInfo('fr')).rejects.toMatchObject({ code: 'PEER.UNAVAILABLE' });
-    client.onModuleDestroy();
+    await expect(new GrpcPeerClient(channels).getNodeInfo('fr')).rejects.toMatchObject({
+      code: 'PEER.UNAVAILABLE',
+    });
+    channels.onModuleDestroy();
   });
 
   it('answers CheckHealth to a peer with the state of its database', async () => {

@@ -5,6 +5,7 @@ import { loadDatabaseConfig } from '../../config/load-config';
 import { projectRoot } from '../../shared/project-root';
 import { Command, UsageError } from '../command';
 import { federationExists, LocalNode, readLocalNodes } from '../federation-folder';
+import { loadSyntheticCountryIfEmpty } from '../synthetic-data';
 import { migrateDatabase } from './db-migrate.command';
 import { DEFAULT_FEDERATION_DIR, initFederation, initOptionsOf } from './federation-init.command';
 
@@ -35,10 +36,15 @@ Each node's log is written to <dir>/<node>/node.log.
 
 Options:
   --dir DIR             the federation folder (default ${DEFAULT_FEDERATION_DIR})
+  --persons N           synthetic persons loaded into a node that has no data yet,
+                        with the shipped cardiometabolic dataset (default 2000; 0: none)
+  --seed S              seed of the synthetic data (default 1)
   --exit-when-ready     stop the nodes and exit once the check is done
                         (exit code 0 only if every node reaches every peer)`,
   options: {
     dir: { type: 'string', default: DEFAULT_FEDERATION_DIR },
+    persons: { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '1' },
     'exit-when-ready': { type: 'boolean', default: false },
   },
   async run(values) {
@@ -52,8 +58,24 @@ Options:
     const nodes = readLocalNodes(dir);
     if (nodes.length === 0) throw new UsageError(`${resolve(dir)} holds no node folders`);
 
+    const persons = Number(values.persons);
+    if (!Number.isInteger(persons) || persons < 0)
+      throw new UsageError('--persons: a whole number');
     process.stdout.write(`Preparing the databases of ${nodes.map((n) => n.id).join(', ')}…\n`);
     await Promise.all(nodes.map((n) => migrateDatabase(loadDatabaseConfig(n.env))));
+    if (persons > 0) {
+      const loaded = await Promise.all(
+        nodes.map((n) =>
+          loadSyntheticCountryIfEmpty(n.env, n.country, persons, String(values.seed)),
+        ),
+      );
+      const fresh = nodes.filter((_, i) => loaded[i]).map((n) => n.id);
+      if (fresh.length > 0) {
+        process.stdout.write(
+          `Loaded ${persons} synthetic persons and the cardiometabolic dataset into ${fresh.join(', ')}.\n`,
+        );
+      }
+    }
 
     const children = nodes.map((node) => startNodeProcess(entry, dir, node));
     const stopAll = () => stopProcesses(children.map((c) => c.process));
@@ -65,6 +87,7 @@ Options:
     }
     printNodes(nodes);
     const allReachable = await printReachability(nodes);
+    await printCatalogue(nodes[0]!);
     if (values['exit-when-ready']) {
       await stopAll();
       return allReachable ? 0 : 1;
@@ -134,7 +157,8 @@ function printNodes(nodes: LocalNode[]): void {
     const http = httpUrlOf(n);
     process.stdout.write(
       `  ${n.id} (${n.country})  HTTP ${http}  API docs ${http}/docs  ` +
-        `gRPC (mTLS) ${n.env.GRPC_HOST}:${n.env.GRPC_PORT}\n`,
+        `gRPC (mTLS) ${n.env.GRPC_HOST}:${n.env.GRPC_PORT}\n` +
+        `      catalogue ${http}/v1/catalogue  federated ${http}/v1/catalogue/federated\n`,
     );
   }
 }
@@ -155,6 +179,32 @@ async function printReachability(nodes: LocalNode[]): Promise<boolean> {
     }
   }
   return all;
+}
+
+async function printCatalogue(node: LocalNode): Promise<void> {
+  const res = await fetch(`${httpUrlOf(node)}/v1/catalogue/federated`);
+  const view = (await res.json()) as {
+    'dcat:catalog': {
+      'dct:publisher': { 'dct:identifier': string };
+      'dcat:dataset': Record<string, unknown>[];
+    }[];
+    'spe:unavailableNodes': { 'spe:nodeId': string }[];
+  };
+  process.stdout.write(`\nFederated catalogue, as node ${node.id} sees it:\n`);
+  for (const catalogue of view['dcat:catalog']) {
+    const datasets = catalogue['dcat:dataset'].map((d) => {
+      const records = (d['healthdcatap:numberOfRecords'] as { '@value': number } | undefined)?.[
+        '@value'
+      ];
+      return `${d['dct:identifier']} (${records ?? 'fewer than 100'} persons)`;
+    });
+    process.stdout.write(
+      `  ${catalogue['dct:publisher']['dct:identifier']}: ${datasets.join(', ') || 'no datasets'}\n`,
+    );
+  }
+  for (const missing of view['spe:unavailableNodes']) {
+    process.stdout.write(`  ${missing['spe:nodeId']}: did not answer\n`);
+  }
 }
 
 async function stopProcesses(children: ChildProcess[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { AuditLog1764400000000 } from './1764400000000-audit-log';
+import { OmopAndDatasets1764500000000 } from './1764500000000-omop-and-datasets';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
-export const MIGRATIONS = [AuditLog1764400000000];
+export const MIGRATIONS = [AuditLog1764400000000, OmopAndDatasets1764500000000];

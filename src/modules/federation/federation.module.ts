@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { HealthModule } from '../health/health.module';
 import { FederationMember, FederationRegistry, JwkSet } from './domain/federation-member';
@@ -7,6 +7,7 @@ import { FederationService } from './application/federation.service';
 import { PeerClient } from './application/peer-client.port';
 import { FederationMaterial } from './infrastructure/federation-material';
 import { GrpcPeerClient } from './infrastructure/grpc-peer-client';
+import { PeerChannels } from './infrastructure/peer-channels';
 import { FederationHttpController } from './transport/federation.http.controller';
 import { PeerCallInterceptor } from './transport/peer-call.interceptor';
 import { PeerGrpcController } from './transport/peer.grpc.controller';
@@ -24,6 +25,8 @@ class MaterialDirectory extends FederationDirectory {
   }
 }
 
+/** Global: every module may call peers and read the directory. */
+@Global()
 @Module({})
 export class FederationModule {
   static forMaterial(material: FederationMaterial): DynamicModule {
@@ -34,11 +37,12 @@ export class FederationModule {
       providers: [
         { provide: FederationMaterial, useValue: material },
         { provide: FederationDirectory, useValue: new MaterialDirectory(material) },
+        PeerChannels,
         { provide: PeerClient, useClass: GrpcPeerClient },
         FederationService,
         { provide: APP_INTERCEPTOR, useClass: PeerCallInterceptor },
       ],
-      exports: [FederationService, FederationDirectory, PeerClient],
+      exports: [FederationService, FederationDirectory, PeerClient, PeerChannels],
     };
   }
 }

@@ -1,0 +1,26 @@
+// Original file: proto/spe/v1/catalogue_service.proto
+
+export const VariableType = {
+  VARIABLE_TYPE_UNSPECIFIED: 'VARIABLE_TYPE_UNSPECIFIED',
+  VARIABLE_TYPE_INTEGER: 'VARIABLE_TYPE_INTEGER',
+  VARIABLE_TYPE_NUMBER: 'VARIABLE_TYPE_NUMBER',
+  VARIABLE_TYPE_BOOLEAN: 'VARIABLE_TYPE_BOOLEAN',
+  VARIABLE_TYPE_DATE: 'VARIABLE_TYPE_DATE',
+  VARIABLE_TYPE_CATEGORY: 'VARIABLE_TYPE_CATEGORY',
+} as const;
+
+export type VariableType =
+  | 'VARIABLE_TYPE_UNSPECIFIED'
+  | 0
+  | 'VARIABLE_TYPE_INTEGER'
+  | 1
+  | 'VARIABLE_TYPE_NUMBER'
+  | 2
+  | 'VARIABLE_TYPE_BOOLEAN'
+  | 3
+  | 'VARIABLE_TYPE_DATE'
+  | 4
+  | 'VARIABLE_TYPE_CATEGORY'
+  | 5
+
+export type VariableType__Output = typeof VariableType[keyof typeof VariableType]

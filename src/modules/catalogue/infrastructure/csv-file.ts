@@ -1,0 +1,39 @@
+import { createReadStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { createInterface } from 'node:readline';
+
+/** The column names of a CSV file's header line (a BOM and quotes removed). */
+export async function readCsvHeader(path: string): Promise<string[]> {
+  const lines = createInterface({
+    input: createReadStream(path, { end: 64 * 1024 }),
+    crlfDelay: Infinity,
+  });
+  for await (const line of lines) {
+    lines.close();
+    return line
+      .replace(/^\uFEFF/, '')
+      .split(',')
+      .map((c) =>
+        c
+          .trim()
+          .replace(/^"(.*)"$/, '$1')
+          .toLowerCase(),
+      );
+  }
+  return [];
+}
+
+/** The file's bytes after its header line. */
+export function csvRowsAfterHeader(path: string): Readable {
+  let headerDone = false;
+  const skipHeader = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (headerDone) return done(null, chunk);
+      const end = chunk.indexOf(0x0a);
+      if (end < 0) return done();
+      headerDone = true;
+      done(null, chunk.subarray(end + 1));
+    },
+  });
+  return createReadStream(path, { highWaterMark: 1024 * 1024 }).pipe(skipHeader);
+}

@@ -8,6 +8,7 @@ import { TypeOrmUnitOfWork } from './database/typeorm-unit-of-work';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { AuditModule } from './modules/audit/audit.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
+import { IdentityModule } from './modules/identity/identity.module';
 import { FederationModule } from './modules/federation/federation.module';
 import { FederationMaterial } from './modules/federation/infrastructure/federation-material';
 import { HealthModule } from './modules/health/health.module';
@@ -48,6 +49,7 @@ export class AppModule implements NestModule {
         CoreModule.with(deps.clock),
         ObservabilityModule,
         AuditModule,
+        IdentityModule,
         HealthModule,
         FederationModule.forMaterial(deps.material),
         CatalogueModule,

@@ -8,7 +8,7 @@ export interface Command {
   /** Usage and options, printed by --help. */
   readonly help: string;
   readonly options: Options;
-  run(values: Record<string, string | boolean | undefined>): Promise<number>;
+  run(values: Record<string, string | boolean | string[] | undefined>): Promise<number>;
 }
 
 export class UsageError extends Error {
@@ -31,5 +31,5 @@ export async function runCommand(command: Command, argv: string[]): Promise<numb
     process.stdout.write(`${command.help}\n`);
     return 0;
   }
-  return command.run(parsed.values as Record<string, string | boolean | undefined>);
+  return command.run(parsed.values as Record<string, string | boolean | string[] | undefined>);
 }

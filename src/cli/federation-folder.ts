@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CountryCode } from '../config/countries';
-import { DevFederation } from '../modules/federation/infrastructure/dev-federation';
+import { DevFederation, publicPart } from '../modules/federation/infrastructure/dev-federation';
+import { DevIssuer } from '../modules/identity/infrastructure/dev-issuer';
 import { RegistryFile } from '../modules/federation/infrastructure/registry-file.schema';
 
 /**
@@ -13,6 +14,7 @@ import { RegistryFile } from '../modules/federation/infrastructure/registry-file
  *   <id>/node.env                 the environment that starts the node
  */
 export const REGISTRY_FILE_NAME = 'registry.json';
+const DEV_ISSUER_DIR = 'dev-issuer';
 
 export interface LocalNode {
   readonly id: string;
@@ -30,6 +32,21 @@ export function writeFederationFolder(
   mkdirSync(root, { recursive: true, mode: 0o700 });
   const secret = { mode: 0o600 };
   const shared = federation.cas.length === 1 && federation.nodes.length > 1;
+  const issuerDir = join(root, DEV_ISSUER_DIR);
+  mkdirSync(issuerDir, { recursive: true, mode: 0o700 });
+  writeFileSync(
+    join(issuerDir, 'issuer.jwk.json'),
+    JSON.stringify(
+      { issuer: federation.devIssuer.issuer, ...federation.devIssuer.signingJwk },
+      null,
+      2,
+    ) + '\n',
+    secret,
+  );
+  writeFileSync(
+    join(issuerDir, 'jwks.json'),
+    JSON.stringify({ keys: [publicPart(federation.devIssuer.signingJwk)] }, null, 2) + '\n',
+  );
   if (shared) {
     mkdirSync(join(root, 'ca'), { recursive: true, mode: 0o700 });
     writeFileSync(join(root, 'ca', 'ca.crt'), federation.cas[0]!.certPem);
@@ -62,6 +79,8 @@ export function writeFederationFolder(
       TLS_CERT_FILE: join(folder, 'node.crt'),
       TLS_KEY_FILE: join(folder, 'node.key'),
       SIGNING_KEY_FILE: join(folder, 'signing.jwk.json'),
+      DEV_ISSUER: federation.devIssuer.issuer,
+      DEV_ISSUER_JWKS_FILE: join(issuerDir, 'jwks.json'),
     };
     writeFileSync(
       join(folder, 'node.env'),
@@ -74,6 +93,17 @@ export function writeFederationFolder(
     join(root, REGISTRY_FILE_NAME),
     JSON.stringify(federation.registry, null, 2) + '\n',
   );
+}
+
+/** The development issuer of the federation in `dir`, to mint tokens with. */
+export function readDevIssuer(dir: string): DevIssuer {
+  const file = join(resolve(dir), DEV_ISSUER_DIR, 'issuer.jwk.json');
+  const { issuer, ...privateJwk } = JSON.parse(
+    readFileSync(file, 'utf8'),
+  ) as DevIssuer['privateJwk'] & {
+    issuer: string;
+  };
+  return { issuer, privateJwk };
 }
 
 export function federationExists(dir: string): boolean {

@@ -7,6 +7,7 @@ import { dataGenerateCommand } from './commands/data-generate.command';
 import { dataImportCommand } from './commands/data-import.command';
 import { datasetDefineCommand } from './commands/dataset-define.command';
 import { dbMigrateCommand } from './commands/db-migrate.command';
+import { tokenCommand } from './commands/token.command';
 import { federationInitCommand } from './commands/federation-init.command';
 import { federationUpCommand } from './commands/federation-up.command';
 
@@ -17,6 +18,7 @@ const COMMANDS: readonly Command[] = [
   dataGenerateCommand,
   dataImportCommand,
   datasetDefineCommand,
+  tokenCommand,
 ];
 
 const HELP = `Usage: spe <command> [options]

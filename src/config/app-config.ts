@@ -35,6 +35,17 @@ export abstract class FederationConfig {
   declare readonly signingKeyFile: string;
 }
 
+export abstract class IdentityConfig {
+  /** The `aud` every bearer token must carry. */
+  declare readonly audience: string;
+  /** The built-in development issuer, trusted with the public keys in jwksFile. */
+  declare readonly devIssuer?: { readonly issuer: string; readonly jwksFile: string };
+  /** An external OIDC issuer, trusted with the keys at jwksUrl. */
+  declare readonly oidc?: { readonly issuer: string; readonly jwksUrl: string };
+  /** Where the external issuer's tokens carry roles: a claim name or a dotted path (realm_access.roles). */
+  declare readonly rolesClaim: string;
+}
+
 export abstract class LogConfig {
   declare readonly level: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   declare readonly format: 'json' | 'text';
@@ -46,5 +57,6 @@ export interface AppConfig {
   readonly grpc: GrpcConfig;
   readonly database: DatabaseConfig;
   readonly federation: FederationConfig;
+  readonly identity: IdentityConfig;
   readonly log: LogConfig;
 }

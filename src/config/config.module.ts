@@ -5,6 +5,7 @@ import {
   FederationConfig,
   GrpcConfig,
   HttpConfig,
+  IdentityConfig,
   LogConfig,
   NodeConfig,
 } from './app-config';
@@ -19,6 +20,7 @@ export class ConfigModule {
       { provide: GrpcConfig, useValue: config.grpc },
       { provide: DatabaseConfig, useValue: config.database },
       { provide: FederationConfig, useValue: config.federation },
+      { provide: IdentityConfig, useValue: config.identity },
       { provide: LogConfig, useValue: config.log },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };

@@ -28,8 +28,23 @@ export const envSchema = z.object({
   TLS_CERT_FILE: file,
   TLS_KEY_FILE: file,
   SIGNING_KEY_FILE: file,
+  TOKEN_AUDIENCE: z.string().min(1).default('ehds-spe'),
+  DEV_ISSUER: z.url().optional(),
+  DEV_ISSUER_JWKS_FILE: z.string().min(1).optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_ROLES_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/, 'must be a claim name or a dotted path')
+    .default('roles'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOG_FORMAT: z.enum(['json', 'text']).default('json'),
 });
+
+/** Variables that only make sense together. */
+export const PAIRED_VARIABLES = [
+  ['DEV_ISSUER', 'DEV_ISSUER_JWKS_FILE'],
+  ['OIDC_ISSUER', 'OIDC_JWKS_URL'],
+] as const;
 
 export type Env = z.infer<typeof envSchema>;

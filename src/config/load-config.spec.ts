@@ -69,6 +69,20 @@ describe('loadConfig', () => {
     expect(byVariable.DATABASE_URL).toContain('postgres://');
   });
 
+  it('names the missing half of a pair of variables', () => {
+    expect(
+      problemsOf({ ...valid, OIDC_ISSUER: 'https://idp.example/realms/ehds' }).problems,
+    ).toEqual([{ variable: 'OIDC_JWKS_URL', message: 'is required with OIDC_ISSUER' }]);
+    expect(
+      loadConfig({ ...valid, DEV_ISSUER: 'https://dev', DEV_ISSUER_JWKS_FILE: '/f' }).identity,
+    ).toEqual({
+      audience: 'ehds-spe',
+      devIssuer: { issuer: 'https://dev', jwksFile: '/f' },
+      oidc: undefined,
+      rolesClaim: 'roles',
+    });
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ ...valid, DATABASE_URL: '' }).database.url).toBeUndefined();
     expect(problemsOf({ ...valid, NODE_ID: '' }).problems).toEqual([

@@ -2,13 +2,25 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppConfig, DatabaseConfig } from './app-config';
 import { ConfigError } from './config.error';
-import { envSchema } from './env.schema';
+import { envSchema, PAIRED_VARIABLES } from './env.schema';
 
 /** Validates the environment; throws a ConfigError naming each bad variable. */
 export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
   const env = withoutEmpty(rawEnv);
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw configErrorOf(parsed.error, env);
+  const unpaired = PAIRED_VARIABLES.flatMap((pair) => {
+    const set = pair.filter((v) => env[v] !== undefined);
+    return set.length === 1
+      ? [
+          {
+            variable: pair.find((v) => env[v] === undefined)!,
+            message: `is required with ${set[0]}`,
+          },
+        ]
+      : [];
+  });
+  if (unpaired.length > 0) throw new ConfigError(unpaired);
   const e = parsed.data;
   return {
     node: {
@@ -25,6 +37,18 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
       tlsCertFile: e.TLS_CERT_FILE,
       tlsKeyFile: e.TLS_KEY_FILE,
       signingKeyFile: e.SIGNING_KEY_FILE,
+    },
+    identity: {
+      audience: e.TOKEN_AUDIENCE,
+      devIssuer:
+        e.DEV_ISSUER && e.DEV_ISSUER_JWKS_FILE
+          ? { issuer: e.DEV_ISSUER, jwksFile: e.DEV_ISSUER_JWKS_FILE }
+          : undefined,
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_JWKS_URL
+          ? { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL }
+          : undefined,
+      rolesClaim: e.OIDC_ROLES_CLAIM,
     },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
   };

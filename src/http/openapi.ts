@@ -13,6 +13,7 @@ export function setupOpenApi(app: INestApplication, nodeId: string): void {
           'Nodes talk to each other over gRPC with mutual TLS (proto/spe/v1), not over this API.',
       )
       .setVersion(projectVersion())
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

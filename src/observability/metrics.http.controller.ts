@@ -2,8 +2,10 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { MetricsService } from './metrics.service';
+import { Public } from '../modules/identity/transport/access.decorators';
 
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 export class MetricsHttpController {
   constructor(private readonly metrics: MetricsService) {}

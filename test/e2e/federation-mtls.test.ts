@@ -72,7 +72,10 @@ describe('nodes of a federation over mutual TLS', () => {
   it("reports each peer: reachable, stopped (UNAVAILABLE), silent (past the call's deadline)", async () => {
     const started = Date.now();
     const res = await fetch(`${de.httpUrl}/v1/federation/peers`, {
-      headers: { 'x-request-id': 'req-peers-0001' },
+      headers: {
+        'x-request-id': 'req-peers-0001',
+        authorization: `Bearer ${await federation.token('operator', ['hdab-admin'])}`,
+      },
     });
     const body = (await res.json()) as {
       self: string;

@@ -11,6 +11,8 @@ import {
   createDevFederation,
 } from '../../src/modules/federation/infrastructure/dev-federation';
 import { readLocalNodes, writeFederationFolder } from '../../src/cli/federation-folder';
+import { Role } from '../../src/modules/identity/domain/person';
+import { mintDevToken } from '../../src/modules/identity/infrastructure/dev-issuer';
 import { freePort } from './free-port';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -66,6 +68,24 @@ export class TestFederation {
 
   config(id: string, overrides: Record<string, string> = {}): AppConfig {
     return loadConfig({ ...this.env(id), ...overrides });
+  }
+
+  /** A bearer token from the federation's development issuer. */
+  token(
+    subject: string,
+    roles: Role[],
+    options: { ttlSeconds?: number; now?: Date } = {},
+  ): Promise<string> {
+    return mintDevToken(
+      { issuer: this.material.devIssuer.issuer, privateJwk: this.material.devIssuer.signingJwk },
+      {
+        subject,
+        roles,
+        audience: 'ehds-spe',
+        ttlSeconds: options.ttlSeconds ?? 600,
+        now: options.now,
+      },
+    );
   }
 
   async start(id: string, overrides: Record<string, string> = {}): Promise<TestNode> {

@@ -73,7 +73,9 @@ Options:
   },
 };
 
-export function initOptionsOf(values: Record<string, string | boolean | undefined>): InitOptions {
+export function initOptionsOf(
+  values: Record<string, string | boolean | string[] | undefined>,
+): InitOptions {
   const countries = String(values.countries ?? DEFAULT_COUNTRIES)
     .split(',')
     .map((c) => c.trim().toUpperCase());

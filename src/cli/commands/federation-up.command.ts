@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { loadDatabaseConfig } from '../../config/load-config';
 import { projectRoot } from '../../shared/project-root';
 import { Command, UsageError } from '../command';
-import { federationExists, LocalNode, readLocalNodes } from '../federation-folder';
+import { mintDevToken } from '../../modules/identity/infrastructure/dev-issuer';
+import { federationExists, LocalNode, readDevIssuer, readLocalNodes } from '../federation-folder';
 import { loadSyntheticCountryIfEmpty } from '../synthetic-data';
 import { migrateDatabase } from './db-migrate.command';
 import { DEFAULT_FEDERATION_DIR, initFederation, initOptionsOf } from './federation-init.command';
@@ -86,7 +87,13 @@ Options:
       throw error;
     }
     printNodes(nodes);
-    const allReachable = await printReachability(nodes);
+    const operator = await mintDevToken(readDevIssuer(dir), {
+      subject: 'federation-up',
+      roles: ['hdab-admin'],
+      audience: 'ehds-spe',
+      ttlSeconds: 300,
+    });
+    const allReachable = await printReachability(nodes, operator);
     await printCatalogue(nodes[0]!);
     if (values['exit-when-ready']) {
       await stopAll();
@@ -163,11 +170,17 @@ function printNodes(nodes: LocalNode[]): void {
   }
 }
 
-async function printReachability(nodes: LocalNode[]): Promise<boolean> {
+async function printReachability(nodes: LocalNode[], token: string): Promise<boolean> {
   process.stdout.write('\nPeers over mutual TLS:\n');
   let all = true;
   for (const n of nodes) {
-    const res = await fetch(`${httpUrlOf(n)}/v1/federation/peers`);
+    const res = await fetch(`${httpUrlOf(n)}/v1/federation/peers`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!res.ok)
+      throw new Error(
+        `${n.id} answered ${res.status} to /v1/federation/peers: ${await res.text()}`,
+      );
     const view = (await res.json()) as PeersView;
     for (const p of view.peers) {
       all &&= p.reachable;

@@ -3,11 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FederationDirectory } from '../../federation/application/federation-directory';
 import { CatalogueService } from '../application/catalogue.service';
 import { federatedHealthDcatCatalogue, healthDcatCatalogue } from '../domain/health-dcat';
+import { Public } from '../../identity/transport/access.decorators';
 
 const JSON_LD = 'application/ld+json';
 
 /** The public catalogue: no login, no data, only descriptions (EHDS Art 57, 79). */
 @ApiTags('catalogue')
+@Public()
 @Controller('v1/catalogue')
 export class CatalogueHttpController {
   constructor(

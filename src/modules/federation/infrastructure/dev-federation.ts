@@ -33,6 +33,11 @@ export interface DevFederation {
   readonly registry: RegistryFile;
   readonly nodes: readonly DevNodeMaterial[];
   readonly cas: readonly CertificateAuthority[];
+  /** The development token issuer every node of the federation trusts. */
+  readonly devIssuer: {
+    readonly issuer: string;
+    readonly signingJwk: PublicJwk & { readonly d: string };
+  };
 }
 
 export interface CertificateAuthority {
@@ -78,7 +83,15 @@ export async function createDevFederation(options: {
       jwks: { keys: [publicPart(n.signingJwk)] },
     })),
   };
-  return { registry, nodes, cas: shared ? [shared] : nodes.map((n) => n.ca) };
+  return {
+    registry,
+    nodes,
+    cas: shared ? [shared] : nodes.map((n) => n.ca),
+    devIssuer: {
+      issuer: `https://dev-issuer.${options.trustDomain}`,
+      signingJwk: createSigningJwk(),
+    },
+  };
 }
 
 export async function createCertificateAuthority(

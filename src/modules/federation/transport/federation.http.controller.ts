@@ -1,9 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FederationDirectory } from '../application/federation-directory';
 import { FederationService } from '../application/federation.service';
 import type { JwkSet } from '../domain/federation-member';
 import { JwksDto, NodeInfoDto, PeersDto } from './federation.dto';
+import { Public, Roles } from '../../identity/transport/access.decorators';
 
 @ApiTags('federation')
 @Controller()
@@ -14,6 +15,7 @@ export class FederationHttpController {
   ) {}
 
   @Get('v1/node')
+  @Public()
   @ApiOperation({ summary: 'This node: id, country, version and public signing keys' })
   @ApiOkResponse({ type: NodeInfoDto })
   node(): NodeInfoDto {
@@ -22,6 +24,7 @@ export class FederationHttpController {
   }
 
   @Get('.well-known/jwks.json')
+  @Public()
   @ApiOperation({ summary: "The node's public signing keys (JWK Set)" })
   @ApiOkResponse({ type: JwksDto })
   jwks(): JwkSet {
@@ -29,6 +32,8 @@ export class FederationHttpController {
   }
 
   @Get('v1/federation/peers')
+  @Roles('hdab-admin', 'auditor')
+  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Every peer of the registry, asked over mutual TLS who it is, in parallel',
   })

@@ -3,6 +3,7 @@ import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger
 import type { Response } from 'express';
 import { NodeConfig } from '../../../config/app-config';
 import { HealthService } from '../application/health.service';
+import { Public } from '../../identity/transport/access.decorators';
 
 class HealthDto {
   @ApiProperty({ enum: ['ok', 'unavailable'] }) status!: string;
@@ -11,6 +12,7 @@ class HealthDto {
 }
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthHttpController {
   constructor(

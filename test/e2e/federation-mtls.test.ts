@@ -74,7 +74,7 @@ describe('nodes of a federation over mutual TLS', () => {
     const res = await fetch(`${de.httpUrl}/v1/federation/peers`, {
       headers: {
         'x-request-id': 'req-peers-0001',
-        authorization: `Bearer ${await federation.token('operator', ['hdab-admin'])}`,
+        authorization: `Bearer ${await federation.token('operator', ['hdab-admin'], { hdab: 'de' })}`,
       },
     });
     const body = (await res.json()) as {

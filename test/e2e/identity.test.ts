@@ -162,9 +162,18 @@ describe('people: bearer tokens and roles, denied by default', () => {
     });
     const admin = await get(
       '/v1/federation/peers',
-      await federation.token('carol', ['hdab-admin']),
+      await federation.token('carol', ['hdab-admin'], { hdab: 'de' }),
     );
     expect(admin.status).toBe(200);
+  });
+
+  it("counts HDAB roles only at the person's own HDAB's node", async () => {
+    const frAdmin = await federation.token('dominique', ['hdab-admin'], { hdab: 'fr' });
+    expect(await refusal(await get('/v1/federation/peers', frAdmin))).toMatchObject({
+      status: 403,
+      message: expect.stringContaining('HDAB roles of fr count only there'),
+    });
+    expect(await (await get('/v1/me', frAdmin)).json()).toMatchObject({ roles: [], hdab: 'fr' });
   });
 
   it('keeps public what is public: health, catalogue, node keys', async () => {

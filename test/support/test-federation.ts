@@ -74,13 +74,14 @@ export class TestFederation {
   token(
     subject: string,
     roles: Role[],
-    options: { ttlSeconds?: number; now?: Date } = {},
+    options: { ttlSeconds?: number; now?: Date; hdab?: string } = {},
   ): Promise<string> {
     return mintDevToken(
       { issuer: this.material.devIssuer.issuer, privateJwk: this.material.devIssuer.signingJwk },
       {
         subject,
         roles,
+        hdab: options.hdab,
         audience: 'ehds-spe',
         ttlSeconds: options.ttlSeconds ?? 600,
         now: options.now,

@@ -87,13 +87,16 @@ Options:
       throw error;
     }
     printNodes(nodes);
-    const operator = await mintDevToken(readDevIssuer(dir), {
-      subject: 'federation-up',
-      roles: ['hdab-admin'],
-      audience: 'ehds-spe',
-      ttlSeconds: 300,
-    });
-    const allReachable = await printReachability(nodes, operator);
+    const devIssuer = readDevIssuer(dir);
+    const operatorOf = (nodeId: string) =>
+      mintDevToken(devIssuer, {
+        subject: 'federation-up',
+        roles: ['hdab-admin'],
+        hdab: nodeId,
+        audience: 'ehds-spe',
+        ttlSeconds: 300,
+      });
+    const allReachable = await printReachability(nodes, operatorOf);
     await printCatalogue(nodes[0]!);
     if (values['exit-when-ready']) {
       await stopAll();
@@ -170,12 +173,15 @@ function printNodes(nodes: LocalNode[]): void {
   }
 }
 
-async function printReachability(nodes: LocalNode[], token: string): Promise<boolean> {
+async function printReachability(
+  nodes: LocalNode[],
+  operatorOf: (nodeId: string) => Promise<string>,
+): Promise<boolean> {
   process.stdout.write('\nPeers over mutual TLS:\n');
   let all = true;
   for (const n of nodes) {
     const res = await fetch(`${httpUrlOf(n)}/v1/federation/peers`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${await operatorOf(n.id)}` },
     });
     if (!res.ok)
       throw new Error(

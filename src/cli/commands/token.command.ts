@@ -16,12 +16,15 @@ trust an external OIDC issuer (OIDC_ISSUER, OIDC_JWKS_URL).
 Options:
   --sub SUBJECT     the person's subject at the issuer (e.g. alice)
   --role ROLE       ${ROLES.join(', ')}; repeat for several
+  --hdab NODE       the node whose HDAB employs the person: hdab-reviewer and
+                    hdab-admin count only at that node
   --ttl SECONDS     lifetime (default 3600)
   --audience AUD    the token's audience (default ehds-spe, the nodes' TOKEN_AUDIENCE)
   --dir DIR         the federation folder (default ${DEFAULT_FEDERATION_DIR})`,
   options: {
     sub: { type: 'string' },
     role: { type: 'string', multiple: true, default: [] },
+    hdab: { type: 'string' },
     ttl: { type: 'string', default: '3600' },
     audience: { type: 'string', default: 'ehds-spe' },
     dir: { type: 'string', default: DEFAULT_FEDERATION_DIR },
@@ -47,6 +50,7 @@ Options:
     const token = await mintDevToken(readDevIssuer(dir), {
       subject,
       roles: roles.filter(isRole),
+      hdab: values.hdab ? String(values.hdab) : undefined,
       audience: String(values.audience),
       ttlSeconds,
     });

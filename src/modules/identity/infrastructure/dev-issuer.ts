@@ -13,6 +13,8 @@ export async function mintDevToken(
   claims: {
     readonly subject: string;
     readonly roles: readonly Role[];
+    /** The node whose HDAB employs the person (for hdab-reviewer and hdab-admin). */
+    readonly hdab?: string;
     readonly audience: string;
     readonly ttlSeconds: number;
     readonly now?: Date;
@@ -20,7 +22,7 @@ export async function mintDevToken(
 ): Promise<string> {
   const key = await importJWK(devIssuer.privateJwk, 'EdDSA');
   const now = Math.floor((claims.now ?? new Date()).getTime() / 1000);
-  return new SignJWT({ roles: [...claims.roles] })
+  return new SignJWT({ roles: [...claims.roles], ...(claims.hdab ? { hdab: claims.hdab } : {}) })
     .setProtectedHeader({ alg: 'EdDSA', kid: devIssuer.privateJwk.kid, typ: 'JWT' })
     .setIssuer(devIssuer.issuer)
     .setSubject(claims.subject)

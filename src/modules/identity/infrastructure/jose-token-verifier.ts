@@ -79,6 +79,7 @@ export class JoseTokenVerifier extends TokenVerifier {
       issuer: issuer!,
       subject: payload.sub!,
       roles: Array.isArray(roles) ? [...new Set(roles.filter(isRole))] : [],
+      ...(typeof payload.hdab === 'string' ? { hdab: payload.hdab } : {}),
     };
   }
 }

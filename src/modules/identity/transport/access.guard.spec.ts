@@ -1,5 +1,6 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { NodeConfig } from '../../../config/app-config';
 import { TokenVerifier } from '../application/token-verifier.port';
 import { Person } from '../domain/person';
 import { Authenticated, Public, Roles } from './access.decorators';
@@ -36,7 +37,7 @@ function contextFor(decorators: MethodDecorator[], authorization?: string) {
 }
 
 describe('AccessGuard', () => {
-  const guard = new AccessGuard(new Reflector(), new FixedVerifier());
+  const guard = new AccessGuard(new Reflector(), new FixedVerifier(), { id: 'de' } as NodeConfig);
 
   it('refuses a route that declares no access rule, even with a valid token', async () => {
     const { context } = contextFor([], 'Bearer a.b.c');

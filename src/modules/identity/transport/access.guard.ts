@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 import { DomainError } from '../../../shared/errors';
 import { AuditActor } from '../../audit/domain/audit-entry';
 import { TokenVerifier } from '../application/token-verifier.port';
-import { personId } from '../domain/person';
+import { personId, rolesAt } from '../domain/person';
+import { NodeConfig } from '../../../config/app-config';
 import { ACCESS_RULE, AccessRule, PERSON_LOCAL } from './access.decorators';
 
 /**
@@ -18,6 +19,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenVerifier,
+    private readonly node: NodeConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,15 +38,20 @@ export class AccessGuard implements CanActivate {
     const person = await this.tokens.verify(token);
     const locals = http.getResponse<Response>().locals;
     locals[PERSON_LOCAL] = person;
+    const roles = rolesAt(person, this.node.id);
     locals.actor = {
       kind: 'user',
       id: personId(person),
-      role: person.roles.join(' ') || undefined,
+      role: roles.join(' ') || undefined,
     } satisfies AuditActor;
-    if (rule.roles !== 'any' && !rule.roles.some((role) => person.roles.includes(role))) {
+    if (rule.roles !== 'any' && !rule.roles.some((role) => roles.includes(role))) {
+      const elsewhere =
+        person.hdab && person.hdab !== this.node.id
+          ? ` (HDAB roles of ${person.hdab} count only there)`
+          : '';
       throw new DomainError(
         'REQUEST.FORBIDDEN',
-        `This needs one of the roles: ${rule.roles.join(', ')}`,
+        `This needs one of the roles at node ${this.node.id}: ${rule.roles.join(', ')}${elsewhere}`,
       );
     }
     return true;

@@ -9,6 +9,7 @@ import { RequestContextMiddleware } from './http/request-context.middleware';
 import { AuditModule } from './modules/audit/audit.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { PermitsModule } from './modules/permits/permits.module';
 import { FederationModule } from './modules/federation/federation.module';
 import { FederationMaterial } from './modules/federation/infrastructure/federation-material';
 import { HealthModule } from './modules/health/health.module';
@@ -53,6 +54,7 @@ export class AppModule implements NestModule {
         HealthModule,
         FederationModule.forMaterial(deps.material),
         CatalogueModule,
+        PermitsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ExceptionsFilter }],
     };

@@ -4,12 +4,19 @@ import { loadSync, Options } from '@grpc/proto-loader';
 import { projectRoot } from '../shared/project-root';
 import type { ProtoGrpcType as CatalogueProto } from '../generated/proto/catalogue_service';
 import type { ProtoGrpcType as PeerProto } from '../generated/proto/peer_service';
+import type { ProtoGrpcType as PermitProto } from '../generated/proto/permit_service';
 
-type ProtoGrpcType = { spe: { v1: PeerProto['spe']['v1'] & CatalogueProto['spe']['v1'] } };
+type ProtoGrpcType = {
+  spe: { v1: PeerProto['spe']['v1'] & CatalogueProto['spe']['v1'] & PermitProto['spe']['v1'] };
+};
 
 export const PROTO_PACKAGE = 'spe.v1';
 export const PROTO_ROOT = join(projectRoot(), 'proto');
-export const PROTO_FILES = ['spe/v1/peer_service.proto', 'spe/v1/catalogue_service.proto'];
+export const PROTO_FILES = [
+  'spe/v1/peer_service.proto',
+  'spe/v1/catalogue_service.proto',
+  'spe/v1/permit_service.proto',
+];
 
 /** Must match the flags of `npm run proto:gen`, which types the decoded messages. */
 export const PROTO_LOADER_OPTIONS: Options = {

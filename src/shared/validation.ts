@@ -10,6 +10,9 @@ export function parseInput<S extends z.ZodType>(
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new DomainError('REQUEST.INVALID', `Invalid ${what}`, {
-    issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    issues: result.error.issues.map((i) => ({
+      path: i.path.join('.'),
+      message: /received undefined$/.test(i.message) ? 'is missing' : i.message,
+    })),
   });
 }

@@ -1,9 +1,4 @@
-import { rmSync } from 'node:fs';
-import { shippedDatasetDefinitions } from '../../src/cli/synthetic-data';
-import { DatasetsService } from '../../src/modules/catalogue/application/datasets.service';
-import { OmopImportService } from '../../src/modules/catalogue/application/omop-import.service';
-import { omopFilesIn } from '../../src/modules/catalogue/infrastructure/omop-folder';
-import { syntheticCountry } from '../support/synthetic';
+import { loadNationalData } from '../support/national-data';
 import { TestFederation, TestNode } from '../support/test-federation';
 
 interface CatalogueJson {
@@ -24,10 +19,7 @@ describe('the federated catalogue', () => {
     await Promise.all(
       (['de', 'fr', 'nl'] as const).map(async (id) => {
         const node = await federation.start(id);
-        const dir = await syntheticCountry(id.toUpperCase(), persons[id]);
-        await node.app.get(OmopImportService).import(await omopFilesIn(dir));
-        await node.app.get(DatasetsService).define(shippedDatasetDefinitions()[0]!);
-        rmSync(dir, { recursive: true, force: true });
+        await loadNationalData(node, id.toUpperCase(), persons[id]);
         nodes[id] = node;
       }),
     );

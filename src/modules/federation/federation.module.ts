@@ -42,7 +42,13 @@ export class FederationModule {
         FederationService,
         { provide: APP_INTERCEPTOR, useClass: PeerCallInterceptor },
       ],
-      exports: [FederationService, FederationDirectory, PeerClient, PeerChannels],
+      exports: [
+        FederationService,
+        FederationDirectory,
+        FederationMaterial,
+        PeerClient,
+        PeerChannels,
+      ],
     };
   }
 }

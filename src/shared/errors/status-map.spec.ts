@@ -7,6 +7,7 @@ describe('the error code table', () => {
     const expectedHttp: Record<string, number> = {
       INVALID_ARGUMENT: 400,
       FAILED_PRECONDITION: 400,
+      ABORTED: 409,
       UNAUTHENTICATED: 401,
       PERMISSION_DENIED: 403,
       NOT_FOUND: 404,

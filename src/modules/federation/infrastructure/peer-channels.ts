@@ -18,7 +18,7 @@ import { FederationDirectory } from '../application/federation-directory';
 import { spiffeIdOf, urisOfSubjectAltName } from '../domain/spiffe-id';
 import { FederationMaterial } from './federation-material';
 
-export type PeerServiceName = 'PeerService' | 'CatalogueService';
+export type PeerServiceName = 'PeerService' | 'CatalogueService' | 'PermitService';
 
 type UnaryMethod = (
   request: unknown,

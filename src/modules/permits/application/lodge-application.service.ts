@@ -1,0 +1,193 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { NodeConfig } from '../../../config/app-config';
+import { Clock } from '../../../shared/clock';
+import { DomainError } from '../../../shared/errors';
+import { UnitOfWork } from '../../../shared/transaction';
+import { AuditService } from '../../audit/application/audit.service';
+import { CatalogueService } from '../../catalogue/application/catalogue.service';
+import { FederationDirectory } from '../../federation/application/federation-directory';
+import { Person, personId } from '../../identity/domain/person';
+import { Application, participantsOf } from '../domain/permit';
+import { decisionDueAt } from '../domain/permit.rules';
+import {
+  isProhibitedUse,
+  isPurpose,
+  PROHIBITED_USES,
+  PUBLIC_SECTOR_PURPOSES,
+  PURPOSES,
+} from '../domain/purposes';
+import { PermitRecord, PermitRepository } from './permit-repository.port';
+import { PermitPeers } from './permit-peers.port';
+
+/** An application as the researcher fills it in; the node adds who, when and where. */
+export type ApplicationInput = Omit<
+  Application,
+  'id' | 'lead' | 'applicant' | 'receivedAt' | 'purpose'
+> & {
+  readonly applicant: { readonly name: string; readonly organisation: string };
+  readonly purpose: string;
+};
+
+/**
+ * Lodging an application at this node, which becomes its lead (EHDS Art
+ * 67(3)): checks it against the law and against what every participating
+ * node publishes, records it with a pending decision per participant, and
+ * hands each participant its copy.
+ */
+@Injectable()
+export class LodgeApplicationService {
+  private readonly logger = new Logger(LodgeApplicationService.name);
+
+  constructor(
+    private readonly permits: PermitRepository,
+    private readonly peers: PermitPeers,
+    private readonly catalogue: CatalogueService,
+    private readonly directory: FederationDirectory,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly node: NodeConfig,
+  ) {}
+
+  async lodge(person: Person, input: ApplicationInput): Promise<PermitRecord> {
+    checkPurpose(input);
+    await this.checkData(input.datasets);
+    const now = this.clock.now();
+    const application: Application = {
+      id: randomUUID(),
+      lead: this.node.id,
+      applicant: { issuer: person.issuer, subject: person.subject, ...input.applicant },
+      publicSectorBody: input.publicSectorBody,
+      purpose: input.purpose as Application['purpose'],
+      title: input.title,
+      description: input.description,
+      datasets: input.datasets,
+      users: input.users,
+      durationMonths: input.durationMonths,
+      pseudonymised: input.pseudonymised,
+      ...(input.pseudonymisationJustification
+        ? { pseudonymisationJustification: input.pseudonymisationJustification }
+        : {}),
+      analysisKinds: input.analysisKinds,
+      receivedAt: now.toISOString(),
+    };
+    const participants = participantsOf(application);
+    await this.unitOfWork.run(async (tx) => {
+      await this.permits.insert(
+        {
+          application,
+          status: 'REQUESTED',
+          decisions: [],
+          decisionDueAt: decisionDueAt(now).toISOString(),
+          version: 1,
+        },
+        participants.map((node) => ({ node, outcome: 'PENDING' })),
+        tx,
+      );
+      await this.audit.record(
+        {
+          channel: 'internal',
+          actor: { kind: 'user', id: personId(person) },
+          action: 'application.lodge',
+          permitId: application.id,
+          outcome: 'success',
+          details: { participants, purpose: application.purpose },
+        },
+        tx,
+      );
+    });
+    await this.permits.markDelivered(application.id, this.node.id);
+    await this.deliver(application, participants);
+    return (await this.permits.get(application.id))!;
+  }
+
+  /** Sends the application to every participant that does not have it yet. Failures wait for the next try. */
+  async deliver(application: Application, to: readonly string[]): Promise<void> {
+    await Promise.all(
+      to
+        .filter((node) => node !== this.node.id)
+        .map(async (node) => {
+          try {
+            await this.peers.submitApplication(node, application);
+            await this.permits.markDelivered(application.id, node);
+          } catch (error) {
+            this.logger.warn(
+              `Application ${application.id} not yet delivered to ${node}: ${(error as Error).message}`,
+            );
+          }
+        }),
+    );
+  }
+
+  /** Every dataset and variable asked for must be published by its node. */
+  private async checkData(datasets: ApplicationInput['datasets']): Promise<void> {
+    const problems: string[] = [];
+    for (const node of new Set(datasets.map((d) => d.node))) {
+      if (!this.directory.registry.members.some((m) => m.id === node))
+        problems.push(`${node} is not a node of the federation`);
+    }
+    if (problems.length > 0) throw unknownData(problems);
+    const { catalogues, unavailable } = await this.catalogue.federated();
+    const silent = unavailable.filter((u) => datasets.some((d) => d.node === u.nodeId));
+    if (silent.length > 0) {
+      throw new DomainError(
+        'APPLICATION.NOT_DELIVERED',
+        `The application cannot be checked while ${silent.map((s) => s.nodeId).join(', ')} does not answer; try again later`,
+      );
+    }
+    for (const request of datasets) {
+      const published = catalogues
+        .find((c) => c.catalogue.publisher.nodeId === request.node)
+        ?.catalogue.datasets.find((d) => d.id === request.dataset);
+      if (!published) {
+        problems.push(`${request.node} publishes no dataset ${request.dataset}`);
+        continue;
+      }
+      const names = new Set(published.variables.map((v) => v.name));
+      const missing = request.variables.filter((v) => !names.has(v));
+      if (missing.length > 0)
+        problems.push(`${request.node}/${request.dataset} has no variable ${missing.join(', ')}`);
+    }
+    if (problems.length > 0) throw unknownData(problems);
+  }
+}
+
+function checkPurpose(input: ApplicationInput): void {
+  if (isProhibitedUse(input.purpose)) {
+    throw new DomainError(
+      'APPLICATION.PROHIBITED_USE',
+      `Refused: ${PROHIBITED_USES[input.purpose]} is a prohibited use (EHDS Art 54)`,
+    );
+  }
+  if (!isPurpose(input.purpose)) {
+    throw new DomainError('REQUEST.INVALID', 'Invalid application', {
+      issues: [
+        {
+          path: 'purpose',
+          message: `must be one of ${Object.keys(PURPOSES).join(', ')} (EHDS Art 53(1))`,
+        },
+      ],
+    });
+  }
+  if (PUBLIC_SECTOR_PURPOSES.includes(input.purpose) && !input.publicSectorBody) {
+    throw new DomainError('REQUEST.INVALID', 'Invalid application', {
+      issues: [
+        {
+          path: 'purpose',
+          message: `${PURPOSES[input.purpose]} is open to public-sector bodies only (EHDS Art 53(2))`,
+        },
+      ],
+    });
+  }
+}
+
+function unknownData(problems: string[]): DomainError {
+  return new DomainError(
+    'APPLICATION.UNKNOWN_DATA',
+    `The application asks for data that is not published: ${problems[0]}`,
+    {
+      problems,
+    },
+  );
+}

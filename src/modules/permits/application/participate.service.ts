@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { NodeConfig } from '../../../config/app-config';
+import { Clock } from '../../../shared/clock';
+import { DomainError } from '../../../shared/errors';
+import { UnitOfWork } from '../../../shared/transaction';
+import { AuditService } from '../../audit/application/audit.service';
+import { DatasetsService } from '../../catalogue/application/datasets.service';
+import { canonicalJson } from '../domain/canonical-json';
+import { Application, GeneralJws, participantsOf } from '../domain/permit';
+import { differencesFromApplication } from '../domain/permit-payload';
+import { permitPayloadSchema } from '../domain/permit-payload.schema';
+import { decisionDueAt } from '../domain/permit.rules';
+import { notFound } from './decide-application.service';
+import { JwsSignature, PermitCrypto } from './permit-crypto.port';
+import { Conclusion } from './permit-peers.port';
+import { PermitRecord, PermitRepository } from './permit-repository.port';
+import { PermitVerifier } from './permit-verifier';
+
+/** A participating node's side of an application led by another node. */
+@Injectable()
+export class ParticipateService {
+  constructor(
+    private readonly permits: PermitRepository,
+    private readonly datasets: DatasetsService,
+    private readonly crypto: PermitCrypto,
+    private readonly verifier: PermitVerifier,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly node: NodeConfig,
+  ) {}
+
+  /** The lead hands over an application; this node's reviewers will find it pending. */
+  async receive(peerId: string, application: Application): Promise<void> {
+    if (application.lead !== peerId) {
+      throw new DomainError(
+        'REQUEST.FORBIDDEN',
+        `${peerId} cannot submit an application led by ${application.lead}`,
+      );
+    }
+    if (!participantsOf(application).includes(this.node.id)) {
+      throw new DomainError(
+        'PERMIT.NOT_FOR_THIS_NODE',
+        `Application ${application.id} asks nothing of ${this.node.id}`,
+      );
+    }
+    const existing = await this.permits.get(application.id);
+    if (existing) {
+      if (canonicalJson(existing.application) === canonicalJson(application)) return;
+      throw new DomainError(
+        'PERMIT.STALE',
+        `Application ${application.id} is already here, different`,
+      );
+    }
+    await this.checkOwnData(application);
+    await this.unitOfWork.run(async (tx) => {
+      await this.permits.insert(
+        {
+          application,
+          status: 'REQUESTED',
+          decisions: [],
+          decisionDueAt: decisionDueAt(new Date(application.receivedAt)).toISOString(),
+          version: 1,
+        },
+        [{ node: this.node.id, outcome: 'PENDING' }],
+        tx,
+      );
+      await this.audit.record(
+        {
+          channel: 'grpc',
+          actor: { kind: 'peer', id: peerId },
+          action: 'application.receive',
+          permitId: application.id,
+          outcome: 'success',
+        },
+        tx,
+      );
+    });
+  }
+
+  /** The lead asks for this node's signature on the permit of an application it approved. */
+  async sign(peerId: string, permitId: string, payloadJson: string): Promise<JwsSignature> {
+    const permit = await this.ledBy(peerId, permitId);
+    const own = permit.decisions.find((d) => d.node === this.node.id);
+    if (own?.outcome !== 'APPROVED') {
+      throw new DomainError(
+        'REQUEST.FORBIDDEN',
+        `${this.node.id} has not approved application ${permitId}`,
+      );
+    }
+    let payload;
+    try {
+      payload = permitPayloadSchema.parse(JSON.parse(payloadJson));
+    } catch {
+      throw new DomainError('PERMIT.MALFORMED', 'The payload to sign is not a permit');
+    }
+    if (canonicalJson(payload) !== payloadJson)
+      throw new DomainError('PERMIT.MALFORMED', 'The payload is not canonical');
+    const differences = differencesFromApplication(payload, permit.application, this.clock.now());
+    if (differences.length > 0) {
+      throw new DomainError(
+        'PERMIT.MALFORMED',
+        `The permit differs from the approved application: ${differences.join(', ')}`,
+      );
+    }
+    const signature = await this.crypto.sign(
+      Buffer.from(payloadJson, 'utf8').toString('base64url'),
+    );
+    await this.audit.record({
+      channel: 'grpc',
+      actor: { kind: 'peer', id: peerId },
+      action: 'permit.sign',
+      permitId,
+      outcome: 'success',
+    });
+    return signature;
+  }
+
+  /** The lead says how the application ended; a granted permit is checked before it is kept. */
+  async conclude(peerId: string, conclusion: Conclusion): Promise<void> {
+    const permit = await this.ledBy(peerId, conclusion.permitId);
+    const now = this.clock.now();
+    let granted: { jws: GeneralJws; validFrom: string; validUntil: string } | undefined;
+    if (conclusion.outcome === 'GRANTED') {
+      const payload = await this.verifier.verify(conclusion.jws, { now, forNode: this.node.id });
+      if (payload.permitId !== permit.application.id) {
+        throw new DomainError('PERMIT.MALFORMED', 'The permit is for another application');
+      }
+      granted = {
+        jws: conclusion.jws,
+        validFrom: payload.validFrom,
+        validUntil: payload.validUntil,
+      };
+    }
+    const to = conclusion.outcome === 'GRANTED' ? 'APPROVED' : 'REJECTED';
+    if (permit.status === to) return;
+    await this.unitOfWork.run(async (tx) => {
+      if (!(await this.permits.move(conclusion.permitId, 'REQUESTED', to, now, tx, granted))) {
+        throw new DomainError(
+          'PERMIT.STALE',
+          `Application ${conclusion.permitId} is ${permit.status} here`,
+        );
+      }
+      await this.audit.record(
+        {
+          channel: 'grpc',
+          actor: { kind: 'peer', id: peerId },
+          action: conclusion.outcome === 'GRANTED' ? 'permit.grant' : 'application.reject',
+          permitId: conclusion.permitId,
+          outcome: 'success',
+          ...(conclusion.outcome === 'REJECTED'
+            ? { details: { reasons: conclusion.reasons } }
+            : {}),
+        },
+        tx,
+      );
+    });
+  }
+
+  private async ledBy(peerId: string, permitId: string): Promise<PermitRecord> {
+    const permit = await this.permits.get(permitId);
+    if (!permit) throw notFound(permitId);
+    if (permit.application.lead !== peerId) {
+      throw new DomainError('REQUEST.FORBIDDEN', `${peerId} does not lead application ${permitId}`);
+    }
+    return permit;
+  }
+
+  private async checkOwnData(application: Application): Promise<void> {
+    const published = await this.datasets.list();
+    const problems = application.datasets
+      .filter((d) => d.node === this.node.id)
+      .flatMap((d) => {
+        const dataset = published.find((p) => p.id === d.dataset);
+        if (!dataset) return [`${this.node.id} publishes no dataset ${d.dataset}`];
+        const names = new Set(dataset.variables.map((v) => v.name));
+        return d.variables
+          .filter((v) => !names.has(v))
+          .map((v) => `${d.dataset} has no variable ${v}`);
+      });
+    if (problems.length > 0) {
+      throw new DomainError(
+        'APPLICATION.UNKNOWN_DATA',
+        `Not published here: ${problems.join('; ')}`,
+        { problems },
+      );
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { Application, GeneralJws } from '../domain/permit';
+import { JwsSignature } from './permit-crypto.port';
+
+export interface RemoteDecision {
+  readonly permitId: string;
+  readonly outcome: 'APPROVED' | 'REJECTED';
+  readonly reason?: string;
+  readonly decidedAt: string;
+}
+
+export type Conclusion =
+  | { readonly permitId: string; readonly outcome: 'GRANTED'; readonly jws: GeneralJws }
+  | {
+      readonly permitId: string;
+      readonly outcome: 'REJECTED';
+      readonly reasons: readonly string[];
+    };
+
+/** The permit conversation between nodes (gRPC PermitService). */
+export abstract class PermitPeers {
+  /** Lead → participant: here is the application; store it for your reviewers. */
+  abstract submitApplication(peerId: string, application: Application): Promise<void>;
+  /** Participant → lead: my HDAB decided. */
+  abstract recordDecision(leadId: string, decision: RemoteDecision): Promise<void>;
+  /** Lead → participant: sign this payload of the application you approved. */
+  abstract signPermit(peerId: string, permitId: string, payloadJson: string): Promise<JwsSignature>;
+  /** Lead → participant: the application ended, granted (with the permit) or rejected. */
+  abstract conclude(peerId: string, conclusion: Conclusion): Promise<void>;
+}

@@ -1,0 +1,46 @@
+import { Transaction } from '../../../shared/transaction';
+import { Decision, DecisionOutcome, GeneralJws, Permit, PermitStatus } from '../domain/permit';
+
+export interface DecisionChange {
+  readonly outcome: Exclude<DecisionOutcome, 'PENDING'>;
+  readonly reason?: string;
+  readonly decidedBy?: string;
+  readonly decidedAt: Date;
+}
+
+export interface PermitRecord extends Permit {
+  /** Per node: at the lead, whether the application reached it; elsewhere, whether this node's decision reached the lead. */
+  readonly delivered: Readonly<Record<string, boolean>>;
+  readonly validFrom?: string;
+  readonly validUntil?: string;
+  readonly concludedAt?: string;
+}
+
+/**
+ * Permits as this node holds them. Every change is guarded by the state it
+ * expects: `false` means another change came first.
+ */
+export abstract class PermitRepository {
+  abstract insert(permit: Permit, decisions: readonly Decision[], tx: Transaction): Promise<void>;
+  abstract get(id: string, tx?: Transaction): Promise<PermitRecord | undefined>;
+  abstract list(filter: {
+    readonly pendingAt?: string;
+    readonly person?: string;
+  }): Promise<PermitRecord[]>;
+  abstract listAll(): Promise<PermitRecord[]>;
+  abstract decide(
+    id: string,
+    node: string,
+    change: DecisionChange,
+    tx: Transaction,
+  ): Promise<boolean>;
+  abstract markDelivered(id: string, node: string): Promise<void>;
+  abstract move(
+    id: string,
+    from: PermitStatus,
+    to: PermitStatus,
+    now: Date,
+    tx: Transaction,
+    granted?: { readonly jws: GeneralJws; readonly validFrom: string; readonly validUntil: string },
+  ): Promise<boolean>;
+}

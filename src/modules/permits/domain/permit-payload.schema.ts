@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { PURPOSES } from './purposes';
+import type { PermitPayload } from './permit-payload';
+
+const nodeId = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
+const identifier = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+const instant = z.iso.datetime();
+
+/** A decoded permit payload; anything else in a permit is refused. */
+export const permitPayloadSchema = z.strictObject({
+  permitId: z.uuid(),
+  lead: nodeId,
+  participants: z.array(nodeId).min(1).max(30),
+  purpose: z.enum(Object.keys(PURPOSES) as [keyof typeof PURPOSES]),
+  title: z.string().min(1).max(300),
+  datasets: z
+    .array(
+      z.strictObject({
+        node: nodeId,
+        dataset: identifier,
+        variables: z.array(identifier).min(1).max(500),
+      }),
+    )
+    .min(1)
+    .max(100),
+  users: z
+    .array(
+      z.strictObject({ issuer: z.string().min(1).max(300), subject: z.string().min(1).max(300) }),
+    )
+    .min(1)
+    .max(200),
+  analysisKinds: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/))
+    .min(1)
+    .max(50),
+  pseudonymised: z.boolean(),
+  outputChecking: z.strictObject({ profile: z.string().min(1).max(60) }),
+  validFrom: instant,
+  validUntil: instant,
+}) satisfies z.ZodType<PermitPayload>;

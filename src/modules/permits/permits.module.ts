@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { ApplicationsQueryService } from './application/applications-query.service';
+import { DecideApplicationService } from './application/decide-application.service';
+import { LodgeApplicationService } from './application/lodge-application.service';
+import { ParticipateService } from './application/participate.service';
+import { PermitCrypto } from './application/permit-crypto.port';
+import { PermitPeers } from './application/permit-peers.port';
+import { PermitRepository } from './application/permit-repository.port';
+import { PermitVerifier } from './application/permit-verifier';
+import { GrpcPermitPeers } from './infrastructure/grpc-permit-peers';
+import { JosePermitCrypto } from './infrastructure/jose-permit-crypto';
+import { SqlPermitRepository } from './infrastructure/sql-permit-repository';
+import { ApplicationsHttpController } from './transport/applications.http.controller';
+import { PermitsGrpcController } from './transport/permits.grpc.controller';
+
+@Module({
+  imports: [CatalogueModule],
+  controllers: [ApplicationsHttpController, PermitsGrpcController],
+  providers: [
+    { provide: PermitRepository, useClass: SqlPermitRepository },
+    { provide: PermitCrypto, useClass: JosePermitCrypto },
+    { provide: PermitPeers, useClass: GrpcPermitPeers },
+    PermitVerifier,
+    LodgeApplicationService,
+    DecideApplicationService,
+    ParticipateService,
+    ApplicationsQueryService,
+  ],
+  exports: [PermitVerifier, ApplicationsQueryService],
+})
+export class PermitsModule {}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { ANALYSIS_KINDS } from '../domain/analysis-kinds';
+import { Application } from '../domain/permit';
+import { PURPOSES } from '../domain/purposes';
+
+const nodeId = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
+const identifier = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+const named = z.strictObject({
+  issuer: z.string().min(1).max(300),
+  subject: z.string().min(1).max(300),
+});
+const b64url = z.string().regex(/^[A-Za-z0-9_-]{1,100000}$/);
+
+/** An application as the lead forwards it, checked at the receiving edge. */
+export const applicationSchema = z.strictObject({
+  id: z.uuid(),
+  lead: nodeId,
+  applicant: named.extend({
+    name: z.string().min(1).max(200),
+    organisation: z.string().min(1).max(300),
+  }),
+  publicSectorBody: z.boolean(),
+  purpose: z.enum(Object.keys(PURPOSES) as [keyof typeof PURPOSES]),
+  title: z.string().min(1).max(300),
+  description: z.string().min(1).max(10_000),
+  datasets: z
+    .array(
+      z.strictObject({
+        node: nodeId,
+        dataset: identifier,
+        variables: z.array(identifier).min(1).max(500),
+      }),
+    )
+    .min(1)
+    .max(100),
+  users: z.array(named).min(1).max(200),
+  durationMonths: z.number().int().min(1).max(120),
+  pseudonymised: z.boolean(),
+  pseudonymisationJustification: z.string().max(5000).optional(),
+  analysisKinds: z.array(z.enum(ANALYSIS_KINDS)).min(1).max(20),
+  receivedAt: z.iso.datetime(),
+}) satisfies z.ZodType<Application>;
+
+export const generalJwsSchema = z.strictObject({
+  payload: b64url,
+  signatures: z
+    .array(z.strictObject({ protected: b64url, signature: b64url }))
+    .min(1)
+    .max(50),
+});
+
+const fromJson = <S extends z.ZodType>(schema: S) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+export const submitApplicationRequestSchema = z.object({
+  applicationJson: fromJson(applicationSchema),
+});
+
+export const recordDecisionRequestSchema = z.object({
+  permitId: z.uuid(),
+  outcome: z.enum(['DECISION_OUTCOME_APPROVED', 'DECISION_OUTCOME_REJECTED']),
+  reason: z.string().max(5000),
+  decidedAt: z.iso.datetime({ offset: true }),
+});
+
+export const signPermitRequestSchema = z.object({
+  permitId: z.uuid(),
+  payloadJson: z.string().min(2).max(200_000),
+});
+
+export const concludeApplicationRequestSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    permitId: z.uuid(),
+    outcome: z.literal('APPLICATION_OUTCOME_GRANTED'),
+    permitJwsJson: fromJson(generalJwsSchema),
+  }),
+  z.object({
+    permitId: z.uuid(),
+    outcome: z.literal('APPLICATION_OUTCOME_REJECTED'),
+    reasons: z.array(z.string().max(5000)).max(50),
+  }),
+]);

@@ -293,6 +293,60 @@ describe('one application, each country decides, one multi-signed permit', () =>
     });
   });
 
+  describe('revocation', () => {
+    it('by any participating HDAB archives the permit at every participant at once, audited at each', async () => {
+      const { id } = await lodge({ title: 'A permit FR will revoke' });
+      for (const node of ['de', 'fr', 'nl']) {
+        await call(node, 'POST', `/v1/applications/${id}/decision`, await reviewer(node), {
+          outcome: 'APPROVED',
+          reason: 'approved for the revocation test',
+        });
+      }
+      expect(
+        (await call('de', 'GET', `/v1/applications/${id}`, await researcher())).body.status,
+      ).toBe('APPROVED');
+
+      const admin = await federation.token('admin-fr', ['hdab-admin'], { hdab: 'fr' });
+      const suspended = await call('fr', 'POST', `/v1/permits/${id}/suspend`, admin, {
+        reason: 'audit finding',
+      });
+      expect(suspended.body.error).toMatchObject({ code: 'PERMIT.ILLEGAL_TRANSITION' });
+      const byResearcher = await call(
+        'fr',
+        'POST',
+        `/v1/permits/${id}/revoke`,
+        await researcher(),
+        { reason: 'mine' },
+      );
+      expect(byResearcher.status).toBe(403);
+
+      const revoked = await call('fr', 'POST', `/v1/permits/${id}/revoke`, admin, {
+        reason: 'breach of Art 61',
+      });
+      expect(revoked.status).toBe(200);
+      expect(revoked.body).toMatchObject({ status: 'ARCHIVED', notYetTold: [] });
+      for (const node of ['de', 'nl']) {
+        const there = await call(node, 'GET', `/v1/applications/${id}`, await reviewer(node));
+        expect(there.body.status).toBe('ARCHIVED');
+        const audit = await nodes[node]!.app.get(AuditService).query({ action: 'permit.revoke' });
+        expect(audit.find((e) => e.permitId === id)).toMatchObject({
+          actor: { kind: 'peer', id: 'fr' },
+          details: { from: 'APPROVED', to: 'ARCHIVED', reason: 'breach of Art 61' },
+        });
+      }
+      const again = await call(
+        'de',
+        'POST',
+        `/v1/permits/${id}/revoke`,
+        await federation.token('admin-de', ['hdab-admin'], { hdab: 'de' }),
+        {
+          reason: 'twice',
+        },
+      );
+      expect(again.body.error).toMatchObject({ code: 'PERMIT.ILLEGAL_TRANSITION' });
+    });
+  });
+
   it('ends for all when one country rejects, with the reasons visible to the applicant', async () => {
     const { id } = await lodge({ title: 'A study NL will not support' });
     const rejected = await call(
@@ -372,7 +426,7 @@ describe('one application, each country decides, one multi-signed permit', () =>
   it('publishes a register of applications and permits without personal data, to anyone', async () => {
     const res = await fetch(`${nodes.de!.httpUrl}/v1/register`);
     const entries = (await res.json()) as Record<string, unknown>[];
-    expect(entries.map((e) => e.status).sort()).toEqual(['APPROVED', 'REJECTED']);
+    expect(entries.map((e) => e.status).sort()).toEqual(['APPROVED', 'ARCHIVED', 'REJECTED']);
     const text = JSON.stringify(entries);
     expect(text).not.toContain('alice');
     expect(text).not.toContain('Alice Martin');

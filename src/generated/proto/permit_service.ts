@@ -1,6 +1,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { ChangePermitStatusRequest as _spe_v1_ChangePermitStatusRequest, ChangePermitStatusRequest__Output as _spe_v1_ChangePermitStatusRequest__Output } from './spe/v1/ChangePermitStatusRequest';
+import type { ChangePermitStatusResponse as _spe_v1_ChangePermitStatusResponse, ChangePermitStatusResponse__Output as _spe_v1_ChangePermitStatusResponse__Output } from './spe/v1/ChangePermitStatusResponse';
 import type { ConcludeApplicationRequest as _spe_v1_ConcludeApplicationRequest, ConcludeApplicationRequest__Output as _spe_v1_ConcludeApplicationRequest__Output } from './spe/v1/ConcludeApplicationRequest';
 import type { ConcludeApplicationResponse as _spe_v1_ConcludeApplicationResponse, ConcludeApplicationResponse__Output as _spe_v1_ConcludeApplicationResponse__Output } from './spe/v1/ConcludeApplicationResponse';
 import type { PermitServiceClient as _spe_v1_PermitServiceClient, PermitServiceDefinition as _spe_v1_PermitServiceDefinition } from './spe/v1/PermitService';
@@ -19,9 +21,12 @@ export interface ProtoGrpcType {
   spe: {
     v1: {
       ApplicationOutcome: EnumTypeDefinition
+      ChangePermitStatusRequest: MessageTypeDefinition<_spe_v1_ChangePermitStatusRequest, _spe_v1_ChangePermitStatusRequest__Output>
+      ChangePermitStatusResponse: MessageTypeDefinition<_spe_v1_ChangePermitStatusResponse, _spe_v1_ChangePermitStatusResponse__Output>
       ConcludeApplicationRequest: MessageTypeDefinition<_spe_v1_ConcludeApplicationRequest, _spe_v1_ConcludeApplicationRequest__Output>
       ConcludeApplicationResponse: MessageTypeDefinition<_spe_v1_ConcludeApplicationResponse, _spe_v1_ConcludeApplicationResponse__Output>
       DecisionOutcome: EnumTypeDefinition
+      PermitChange: EnumTypeDefinition
       /**
        * PermitService carries one application across the HDABs it concerns: the
        * lead node sends each participant the application, each participant's

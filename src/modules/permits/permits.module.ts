@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ApplicationsQueryService } from './application/applications-query.service';
+import { ChangePermitService } from './application/change-permit.service';
 import { DecideApplicationService } from './application/decide-application.service';
 import { LodgeApplicationService } from './application/lodge-application.service';
 import { ParticipateService } from './application/participate.service';
@@ -26,6 +27,7 @@ import { PermitsGrpcController } from './transport/permits.grpc.controller';
     DecideApplicationService,
     ParticipateService,
     ApplicationsQueryService,
+    ChangePermitService,
   ],
   exports: [PermitVerifier, ApplicationsQueryService],
 })

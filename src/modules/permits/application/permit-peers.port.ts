@@ -1,4 +1,5 @@
 import { Application, GeneralJws } from '../domain/permit';
+import { PermitChange } from '../domain/permit-change';
 import { JwsSignature } from './permit-crypto.port';
 
 export interface RemoteDecision {
@@ -26,4 +27,11 @@ export abstract class PermitPeers {
   abstract signPermit(peerId: string, permitId: string, payloadJson: string): Promise<JwsSignature>;
   /** Lead → participant: the application ended, granted (with the permit) or rejected. */
   abstract conclude(peerId: string, conclusion: Conclusion): Promise<void>;
+  /** Participant → every other participant: my HDAB suspended, resumed or revoked the permit. */
+  abstract changeStatus(
+    peerId: string,
+    permitId: string,
+    change: PermitChange,
+    reason: string,
+  ): Promise<void>;
 }

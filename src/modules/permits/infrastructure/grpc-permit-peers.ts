@@ -5,6 +5,7 @@ import { JwsSignature } from '../application/permit-crypto.port';
 import { Conclusion, PermitPeers, RemoteDecision } from '../application/permit-peers.port';
 import { canonicalJson } from '../domain/canonical-json';
 import { Application } from '../domain/permit';
+import { PermitChange } from '../domain/permit-change';
 
 const signatureSchema = z.object({
   protected: z.string().regex(/^[A-Za-z0-9_-]{1,2000}$/),
@@ -73,6 +74,21 @@ export class GrpcPermitPeers extends PermitPeers {
             outcome: 'APPLICATION_OUTCOME_REJECTED',
             reasons: [...conclusion.reasons],
           },
+      { idempotent: true },
+    );
+  }
+
+  async changeStatus(
+    peerId: string,
+    permitId: string,
+    change: PermitChange,
+    reason: string,
+  ): Promise<void> {
+    await this.channels.call(
+      peerId,
+      'PermitService',
+      'ChangePermitStatus',
+      { permitId, change: `PERMIT_CHANGE_${change}`, reason },
       { idempotent: true },
     );
   }

@@ -65,3 +65,9 @@ export const decisionSchema = z.strictObject({
   outcome: z.enum(['APPROVED', 'REJECTED']),
   reason: z.string().trim().min(3, 'must give a reason').max(5000),
 });
+
+export const permitChangeSchema = z.strictObject({
+  reason: z.string().trim().min(3, 'must give a reason').max(5000),
+});
+
+export const PERMIT_CHANGES = { suspend: 'SUSPEND', resume: 'RESUME', revoke: 'REVOKE' } as const;

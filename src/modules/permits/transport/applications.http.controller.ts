@@ -14,9 +14,15 @@ import type { Person } from '../../identity/domain/person';
 import { CurrentPerson, Public, Roles } from '../../identity/transport/access.decorators';
 import { NodeConfig } from '../../../config/app-config';
 import { ApplicationsQueryService } from '../application/applications-query.service';
+import { ChangePermitService } from '../application/change-permit.service';
 import { DecideApplicationService } from '../application/decide-application.service';
 import { LodgeApplicationService } from '../application/lodge-application.service';
-import { decisionSchema, lodgeApplicationSchema } from './application.schema';
+import {
+  decisionSchema,
+  lodgeApplicationSchema,
+  PERMIT_CHANGES,
+  permitChangeSchema,
+} from './application.schema';
 import { applicationView, registerEntry } from './application.view';
 
 const uuid = new ParseUUIDPipe({
@@ -30,6 +36,7 @@ export class ApplicationsHttpController {
     private readonly lodging: LodgeApplicationService,
     private readonly deciding: DecideApplicationService,
     private readonly query: ApplicationsQueryService,
+    private readonly changing: ChangePermitService,
     private readonly clock: Clock,
     private readonly node: NodeConfig,
   ) {}
@@ -93,6 +100,37 @@ export class ApplicationsHttpController {
       this.node.id,
       this.clock.now(),
     );
+  }
+
+  @Post('v1/permits/:id/:change')
+  @HttpCode(200)
+  @Roles('hdab-admin')
+  @ApiBearerAuth()
+  @ApiBody({ description: '{ "reason": "…" }' })
+  @ApiOperation({
+    summary:
+      'Suspend, resume or revoke a permit for every participant at once (EHDS Art 63); change is suspend, resume or revoke',
+  })
+  async change(
+    @CurrentPerson() person: Person,
+    @Param('id', uuid) id: string,
+    @Param('change') change: string,
+    @Body() body: unknown,
+  ) {
+    if (!Object.hasOwn(PERMIT_CHANGES, change)) {
+      throw new DomainError('REQUEST.NOT_FOUND', 'The change must be suspend, resume or revoke');
+    }
+    const { reason } = parseInput(permitChangeSchema, body, 'permit change');
+    const result = await this.changing.change(
+      person,
+      id,
+      PERMIT_CHANGES[change as keyof typeof PERMIT_CHANGES],
+      reason,
+    );
+    return {
+      ...applicationView(result.permit, this.node.id, this.clock.now()),
+      notYetTold: result.notTold,
+    };
   }
 
   @Get('v1/register')

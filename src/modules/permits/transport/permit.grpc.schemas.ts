@@ -90,3 +90,9 @@ export const concludeApplicationRequestSchema = z.discriminatedUnion('outcome', 
     reasons: z.array(z.string().max(5000)).max(50),
   }),
 ]);
+
+export const changePermitStatusRequestSchema = z.object({
+  permitId: z.uuid(),
+  change: z.enum(['PERMIT_CHANGE_SUSPEND', 'PERMIT_CHANGE_RESUME', 'PERMIT_CHANGE_REVOKE']),
+  reason: z.string().min(1).max(5000),
+});

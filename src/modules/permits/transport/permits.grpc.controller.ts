@@ -6,7 +6,10 @@ import { parseInput } from '../../../shared/validation';
 import { callerOf } from '../../federation/transport/peer-caller';
 import { DecideApplicationService } from '../application/decide-application.service';
 import { ParticipateService } from '../application/participate.service';
+import { ChangePermitService } from '../application/change-permit.service';
+import { PermitChange } from '../domain/permit-change';
 import {
+  changePermitStatusRequestSchema,
   concludeApplicationRequestSchema,
   recordDecisionRequestSchema,
   signPermitRequestSchema,
@@ -20,6 +23,7 @@ export class PermitsGrpcController {
   constructor(
     private readonly participate: ParticipateService,
     private readonly deciding: DecideApplicationService,
+    private readonly changing: ChangePermitService,
   ) {}
 
   @GrpcMethod('PermitService', 'SubmitApplication')
@@ -60,6 +64,14 @@ export class PermitsGrpcController {
         ? { permitId: r.permitId, outcome: 'GRANTED', jws: r.permitJwsJson }
         : { permitId: r.permitId, outcome: 'REJECTED', reasons: r.reasons },
     );
+    return {};
+  }
+
+  @GrpcMethod('PermitService', 'ChangePermitStatus')
+  async changePermitStatus(request: unknown, _metadata: unknown, call: Call): Promise<object> {
+    const r = parseInput(changePermitStatusRequestSchema, request, 'ChangePermitStatusRequest');
+    const change = r.change.replace('PERMIT_CHANGE_', '') as PermitChange;
+    await this.changing.follow(callerOf(call).id, r.permitId, change, r.reason);
     return {};
   }
 }

@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ChangePermitStatusRequest as _spe_v1_ChangePermitStatusRequest, ChangePermitStatusRequest__Output as _spe_v1_ChangePermitStatusRequest__Output } from '../../spe/v1/ChangePermitStatusRequest';
+import type { ChangePermitStatusResponse as _spe_v1_ChangePermitStatusResponse, ChangePermitStatusResponse__Output as _spe_v1_ChangePermitStatusResponse__Output } from '../../spe/v1/ChangePermitStatusResponse';
 import type { ConcludeApplicationRequest as _spe_v1_ConcludeApplicationRequest, ConcludeApplicationRequest__Output as _spe_v1_ConcludeApplicationRequest__Output } from '../../spe/v1/ConcludeApplicationRequest';
 import type { ConcludeApplicationResponse as _spe_v1_ConcludeApplicationResponse, ConcludeApplicationResponse__Output as _spe_v1_ConcludeApplicationResponse__Output } from '../../spe/v1/ConcludeApplicationResponse';
 import type { RecordDecisionRequest as _spe_v1_RecordDecisionRequest, RecordDecisionRequest__Output as _spe_v1_RecordDecisionRequest__Output } from '../../spe/v1/RecordDecisionRequest';
@@ -20,6 +22,23 @@ import type { SubmitApplicationResponse as _spe_v1_SubmitApplicationResponse, Su
  * text: the permit payload is signed byte for byte (RFC 8785 canonical JSON).
  */
 export interface PermitServiceClient extends grpc.Client {
+  /**
+   * ChangePermitStatus tells every other participant that the calling node's
+   * HDAB suspended, resumed or revoked a permit; it takes effect at once.
+   */
+  ChangePermitStatus(argument: _spe_v1_ChangePermitStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_spe_v1_ChangePermitStatusResponse__Output>): grpc.ClientUnaryCall;
+  ChangePermitStatus(argument: _spe_v1_ChangePermitStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_spe_v1_ChangePermitStatusResponse__Output>): grpc.ClientUnaryCall;
+  ChangePermitStatus(argument: _spe_v1_ChangePermitStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_spe_v1_ChangePermitStatusResponse__Output>): grpc.ClientUnaryCall;
+  ChangePermitStatus(argument: _spe_v1_ChangePermitStatusRequest, callback: grpc.requestCallback<_spe_v1_ChangePermitStatusResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * ChangePermitStatus tells every other participant that the calling node's
+   * HDAB suspended, resumed or revoked a permit; it takes effect at once.
+   */
+  changePermitStatus(argument: _spe_v1_ChangePermitStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_spe_v1_ChangePermitStatusResponse__Output>): grpc.ClientUnaryCall;
+  changePermitStatus(argument: _spe_v1_ChangePermitStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_spe_v1_ChangePermitStatusResponse__Output>): grpc.ClientUnaryCall;
+  changePermitStatus(argument: _spe_v1_ChangePermitStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_spe_v1_ChangePermitStatusResponse__Output>): grpc.ClientUnaryCall;
+  changePermitStatus(argument: _spe_v1_ChangePermitStatusRequest, callback: grpc.requestCallback<_spe_v1_ChangePermitStatusResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * ConcludeApplication tells a participant that the application was granted
    * (with the multi-signed permit) or rejected (with the reasons).
@@ -98,6 +117,12 @@ export interface PermitServiceClient extends grpc.Client {
  */
 export interface PermitServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * ChangePermitStatus tells every other participant that the calling node's
+   * HDAB suspended, resumed or revoked a permit; it takes effect at once.
+   */
+  ChangePermitStatus: grpc.handleUnaryCall<_spe_v1_ChangePermitStatusRequest__Output, _spe_v1_ChangePermitStatusResponse>;
+  
+  /**
    * ConcludeApplication tells a participant that the application was granted
    * (with the multi-signed permit) or rejected (with the reasons).
    */
@@ -123,6 +148,7 @@ export interface PermitServiceHandlers extends grpc.UntypedServiceImplementation
 }
 
 export interface PermitServiceDefinition extends grpc.ServiceDefinition {
+  ChangePermitStatus: MethodDefinition<_spe_v1_ChangePermitStatusRequest, _spe_v1_ChangePermitStatusResponse, _spe_v1_ChangePermitStatusRequest__Output, _spe_v1_ChangePermitStatusResponse__Output>
   ConcludeApplication: MethodDefinition<_spe_v1_ConcludeApplicationRequest, _spe_v1_ConcludeApplicationResponse, _spe_v1_ConcludeApplicationRequest__Output, _spe_v1_ConcludeApplicationResponse__Output>
   RecordDecision: MethodDefinition<_spe_v1_RecordDecisionRequest, _spe_v1_RecordDecisionResponse, _spe_v1_RecordDecisionRequest__Output, _spe_v1_RecordDecisionResponse__Output>
   SignPermit: MethodDefinition<_spe_v1_SignPermitRequest, _spe_v1_SignPermitResponse, _spe_v1_SignPermitRequest__Output, _spe_v1_SignPermitResponse__Output>

@@ -6,11 +6,9 @@ const nodeId = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
 const identifier = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 const instant = z.iso.datetime();
 
-/** A decoded permit payload; anything else in a permit is refused. */
-export const permitPayloadSchema = z.strictObject({
-  permitId: z.uuid(),
-  lead: nodeId,
-  participants: z.array(nodeId).min(1).max(30),
+/** Parts shared by the permit and the application it comes from. */
+export const permitParts = {
+  nodeId,
   purpose: z.enum(Object.keys(PURPOSES) as [keyof typeof PURPOSES]),
   title: z.string().min(1).max(300),
   datasets: z
@@ -23,12 +21,21 @@ export const permitPayloadSchema = z.strictObject({
     )
     .min(1)
     .max(100),
-  users: z
-    .array(
-      z.strictObject({ issuer: z.string().min(1).max(300), subject: z.string().min(1).max(300) }),
-    )
-    .min(1)
-    .max(200),
+  namedUser: z.strictObject({
+    issuer: z.string().min(1).max(300),
+    subject: z.string().min(1).max(300),
+  }),
+};
+
+/** A decoded permit payload; anything else in a permit is refused. */
+export const permitPayloadSchema = z.strictObject({
+  permitId: z.uuid(),
+  lead: nodeId,
+  participants: z.array(nodeId).min(1).max(30),
+  purpose: permitParts.purpose,
+  title: permitParts.title,
+  datasets: permitParts.datasets,
+  users: z.array(permitParts.namedUser).min(1).max(200),
   analysisKinds: z
     .array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/))
     .min(1)

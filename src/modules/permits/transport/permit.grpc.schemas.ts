@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { ANALYSIS_KINDS } from '../domain/analysis-kinds';
 import { Application } from '../domain/permit';
-import { PURPOSES } from '../domain/purposes';
+import { permitParts } from '../domain/permit-payload.schema';
 
-const nodeId = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
-const identifier = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
-const named = z.strictObject({
-  issuer: z.string().min(1).max(300),
-  subject: z.string().min(1).max(300),
-});
+const { nodeId, namedUser: named } = permitParts;
 const b64url = z.string().regex(/^[A-Za-z0-9_-]{1,100000}$/);
 
 /** An application as the lead forwards it, checked at the receiving edge. */
@@ -20,19 +15,10 @@ export const applicationSchema = z.strictObject({
     organisation: z.string().min(1).max(300),
   }),
   publicSectorBody: z.boolean(),
-  purpose: z.enum(Object.keys(PURPOSES) as [keyof typeof PURPOSES]),
-  title: z.string().min(1).max(300),
+  purpose: permitParts.purpose,
+  title: permitParts.title,
   description: z.string().min(1).max(10_000),
-  datasets: z
-    .array(
-      z.strictObject({
-        node: nodeId,
-        dataset: identifier,
-        variables: z.array(identifier).min(1).max(500),
-      }),
-    )
-    .min(1)
-    .max(100),
+  datasets: permitParts.datasets,
   users: z.array(named).min(1).max(200),
   durationMonths: z.number().int().min(1).max(120),
   pseudonymised: z.boolean(),

@@ -3,6 +3,8 @@ import { PGlite, types } from '@electric-sql/pglite';
 
 type Release = () => void;
 
+const SESSION_WAIT_MS = 60_000;
+
 /**
  * A `pg.Pool` look-alike over one PGlite instance, for TypeORM's postgres
  * driver. PGlite has a single session, so a client is lent to one query
@@ -22,7 +24,22 @@ class PGlitePool extends EventEmitter {
     const turn = new Promise<void>((resolve) => (release = resolve));
     const previous = this.queue;
     this.queue = previous.then(() => turn);
-    void previous.then(() => callback(null, this.session, once(release)));
+    let waited = false;
+    // A query made outside a transaction while that transaction holds the
+    // session would wait forever; fail it loudly instead.
+    const timer = setTimeout(() => {
+      waited = true;
+      callback(
+        new Error(`Waited ${SESSION_WAIT_MS / 1000} s for the embedded database session`),
+        null,
+        () => undefined,
+      );
+    }, SESSION_WAIT_MS);
+    void previous.then(() => {
+      clearTimeout(timer);
+      if (waited) release();
+      else callback(null, this.session, once(release));
+    });
   }
 
   async end(callback?: (error?: unknown) => void): Promise<void> {

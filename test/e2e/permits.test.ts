@@ -293,6 +293,115 @@ describe('one application, each country decides, one multi-signed permit', () =>
     });
   });
 
+  describe('completeness', () => {
+    const DAY = 86_400_000;
+
+    it('lets the lead ask for completion within four weeks; completing restarts every decision', async () => {
+      const { id } = await lodge({ title: 'An application DE finds incomplete' });
+      await call('fr', 'POST', `/v1/applications/${id}/decision`, await reviewer('fr'), {
+        outcome: 'APPROVED',
+        reason: 'fine as it stands',
+      });
+      const notLead = await call(
+        'fr',
+        'POST',
+        `/v1/applications/${id}/incomplete`,
+        await reviewer('fr'),
+        {
+          missing: ['a data management plan'],
+        },
+      );
+      expect(notLead.body.error?.message).toContain('handled at its lead node de');
+
+      const asked = await call(
+        'de',
+        'POST',
+        `/v1/applications/${id}/incomplete`,
+        await reviewer('de'),
+        {
+          missing: ['a data management plan'],
+        },
+      );
+      expect(asked.status).toBe(200);
+      const completion = (
+        asked.body as unknown as { completion: { dueAt: string; missing: string[] } }
+      ).completion;
+      expect(completion.missing).toEqual(['a data management plan']);
+      expect(new Date(completion.dueAt).getTime() - Date.now()).toBeGreaterThan(27.9 * DAY);
+      expect(new Date(completion.dueAt).getTime() - Date.now()).toBeLessThan(28.1 * DAY);
+      const blocked = await call(
+        'de',
+        'POST',
+        `/v1/applications/${id}/decision`,
+        await reviewer('de'),
+        {
+          outcome: 'APPROVED',
+          reason: 'before completion',
+        },
+      );
+      expect(blocked.body.error?.message).toContain('awaits completion');
+
+      const completed = await call(
+        'de',
+        'POST',
+        `/v1/applications/${id}/completion`,
+        await researcher(),
+        {
+          ...application({ title: 'An application DE finds incomplete' }),
+          description:
+            'Now with a data management plan: data stays in the SPE, results are aggregated.',
+        },
+      );
+      expect(completed.status).toBe(200);
+      expect(completed.body).toMatchObject({ applicationVersion: 2 });
+      expect(completed.body).not.toHaveProperty('completion');
+      const atFr = await call('fr', 'GET', `/v1/applications/${id}`, await reviewer('fr'));
+      expect(atFr.body).toMatchObject({
+        applicationVersion: 2,
+        decisions: [{ node: 'fr', outcome: 'PENDING' }],
+      });
+    });
+
+    it('ends an application for all when the applicant withdraws it', async () => {
+      const { id } = await lodge({ title: 'An application Alice withdraws' });
+      const withdrawn = await call(
+        'de',
+        'POST',
+        `/v1/applications/${id}/withdraw`,
+        await researcher(),
+      );
+      expect(withdrawn.body.status).toBe('WITHDRAWN');
+      for (const node of ['fr', 'nl']) {
+        expect(
+          (await call(node, 'GET', `/v1/applications/${id}`, await reviewer(node))).body.status,
+        ).toBe('WITHDRAWN');
+      }
+    });
+
+    it('deems an application withdrawn when it is not completed within four weeks', async () => {
+      const { id } = await lodge({ title: 'An application never completed' });
+      await call('de', 'POST', `/v1/applications/${id}/incomplete`, await reviewer('de'), {
+        missing: ['the ethics approval'],
+      });
+      const de = nodes.de!;
+      try {
+        de.clock.advance(29 * DAY);
+        const token = await federation.token('alice', ['researcher'], { now: de.clock.now() });
+        const later = await call('de', 'GET', `/v1/applications/${id}`, token);
+        expect(later.body.status).toBe('WITHDRAWN');
+      } finally {
+        de.clock.reset();
+      }
+      expect(
+        (await call('nl', 'GET', `/v1/applications/${id}`, await reviewer('nl'))).body.status,
+      ).toBe('WITHDRAWN');
+      const audit = await de.app.get(AuditService).query({ action: 'application.withdraw' });
+      expect(audit.find((e) => e.permitId === id)?.details).toEqual({
+        reason: 'not completed within four weeks (EHDS Art 68(4))',
+      });
+    });
+  });
+
   describe('revocation', () => {
     it('by any participating HDAB archives the permit at every participant at once, audited at each', async () => {
       const { id } = await lodge({ title: 'A permit FR will revoke' });
@@ -426,7 +535,14 @@ describe('one application, each country decides, one multi-signed permit', () =>
   it('publishes a register of applications and permits without personal data, to anyone', async () => {
     const res = await fetch(`${nodes.de!.httpUrl}/v1/register`);
     const entries = (await res.json()) as Record<string, unknown>[];
-    expect(entries.map((e) => e.status).sort()).toEqual(['APPROVED', 'ARCHIVED', 'REJECTED']);
+    expect(entries.map((e) => e.status).sort()).toEqual([
+      'APPROVED',
+      'ARCHIVED',
+      'REJECTED',
+      'REQUESTED',
+      'WITHDRAWN',
+      'WITHDRAWN',
+    ]);
     const text = JSON.stringify(entries);
     expect(text).not.toContain('alice');
     expect(text).not.toContain('Alice Martin');

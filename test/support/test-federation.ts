@@ -14,10 +14,13 @@ import { readLocalNodes, writeFederationFolder } from '../../src/cli/federation-
 import { Role } from '../../src/modules/identity/domain/person';
 import { mintDevToken } from '../../src/modules/identity/infrastructure/dev-issuer';
 import { freePort } from './free-port';
+import { MovableClock } from './movable-clock';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestNode extends RunningNode {
   readonly database: TestDatabase;
+  /** The node's clock: real time unless a test moves it. */
+  readonly clock: MovableClock;
 }
 
 /**
@@ -95,8 +98,9 @@ export class TestFederation {
     const config: AppConfig = { ...base, database: database.config };
     const db = await Database.open(config.database);
     await db.migrate();
-    const node = await startNode(config, { logger: false, database: db });
-    const testNode = { ...node, database };
+    const clock = new MovableClock();
+    const node = await startNode(config, { logger: false, database: db, clock });
+    const testNode = { ...node, database, clock };
     this.running.push(testNode);
     return testNode;
   }

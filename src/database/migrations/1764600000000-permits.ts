@@ -15,6 +15,10 @@ export class Permits1764600000000 implements MigrationInterface {
         status           text NOT NULL CHECK (status IN ('REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN',
                            'PREPARING', 'ACTIVE', 'SUSPENDED', 'ARCHIVED', 'DESTROYED')),
         application      jsonb NOT NULL,
+        -- raised each time the applicant completes the application
+        application_version integer NOT NULL DEFAULT 1,
+        -- an HDAB's request to complete the application: what is missing, by when
+        completion       jsonb,
         received_at      timestamptz NOT NULL,
         decision_due_at  timestamptz NOT NULL,
         jws              jsonb,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ApplicationsQueryService } from './application/applications-query.service';
 import { ChangePermitService } from './application/change-permit.service';
+import { CompleteApplicationService } from './application/complete-application.service';
 import { DecideApplicationService } from './application/decide-application.service';
 import { LodgeApplicationService } from './application/lodge-application.service';
 import { ParticipateService } from './application/participate.service';
@@ -28,6 +29,7 @@ import { PermitsGrpcController } from './transport/permits.grpc.controller';
     ParticipateService,
     ApplicationsQueryService,
     ChangePermitService,
+    CompleteApplicationService,
   ],
   exports: [PermitVerifier, ApplicationsQueryService],
 })

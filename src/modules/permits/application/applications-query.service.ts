@@ -4,6 +4,7 @@ import { Person, personId, rolesAt } from '../../identity/domain/person';
 import { participantsOf } from '../domain/permit';
 import { notFound, DecideApplicationService } from './decide-application.service';
 import { LodgeApplicationService } from './lodge-application.service';
+import { CompleteApplicationService } from './complete-application.service';
 import { PermitRecord, PermitRepository } from './permit-repository.port';
 
 /**
@@ -18,6 +19,7 @@ export class ApplicationsQueryService {
     private readonly permits: PermitRepository,
     private readonly lodging: LodgeApplicationService,
     private readonly deciding: DecideApplicationService,
+    private readonly completing: CompleteApplicationService,
     private readonly node: NodeConfig,
   ) {}
 
@@ -54,8 +56,16 @@ export class ApplicationsQueryService {
     if (permit.status !== 'REQUESTED') return;
     const { application } = permit;
     if (application.lead === this.node.id) {
+      if (await this.completing.lapseIfOverdue(permit)) return;
       const undelivered = participantsOf(application).filter((n) => !permit.delivered[n]);
-      if (undelivered.length > 0) await this.lodging.deliver(application, undelivered);
+      if (undelivered.length > 0) {
+        const copy = {
+          application,
+          version: permit.applicationVersion,
+          decisionDueAt: permit.decisionDueAt,
+        };
+        await this.lodging.deliver(copy, undelivered);
+      }
       await this.deciding.conclude(application.id).catch(() => undefined);
       return;
     }

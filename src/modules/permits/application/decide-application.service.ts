@@ -50,6 +50,12 @@ export class DecideApplicationService {
           `Application ${permitId} is ${permit.status}: nothing to decide`,
         );
       }
+      if (permit.completion) {
+        throw new DomainError(
+          'DECISION.NOT_PENDING',
+          `Application ${permitId} awaits completion by the applicant`,
+        );
+      }
       const changed = await this.permits.decide(
         permitId,
         this.node.id,
@@ -176,9 +182,10 @@ export class DecideApplicationService {
     }
   }
 
-  private async end(
+  /** Moves a REQUESTED application to its end, with the audit entry; false if another move came first. */
+  async end(
     permitId: string,
-    to: 'APPROVED' | 'REJECTED',
+    to: 'APPROVED' | 'REJECTED' | 'WITHDRAWN',
     details: Record<string, unknown>,
     granted?: { jws: GeneralJws; validFrom: string; validUntil: string },
   ): Promise<boolean> {
@@ -196,7 +203,11 @@ export class DecideApplicationService {
           {
             channel: 'internal',
             actor: { kind: 'system' },
-            action: to === 'APPROVED' ? 'permit.grant' : 'application.reject',
+            action: {
+              APPROVED: 'permit.grant',
+              REJECTED: 'application.reject',
+              WITHDRAWN: 'application.withdraw',
+            }[to],
             permitId,
             outcome: 'success',
             details,
@@ -208,7 +219,8 @@ export class DecideApplicationService {
     });
   }
 
-  private async tell(
+  /** Tells every other participant how the application ended; a failure is logged and retried on read. */
+  async tell(
     permit: PermitRecord,
     conclusion: Parameters<PermitPeers['conclude']>[1],
   ): Promise<void> {

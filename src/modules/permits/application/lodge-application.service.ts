@@ -18,7 +18,7 @@ import {
   PURPOSES,
 } from '../domain/purposes';
 import { PermitRecord, PermitRepository } from './permit-repository.port';
-import { PermitPeers } from './permit-peers.port';
+import { ApplicationCopy, PermitPeers } from './permit-peers.port';
 
 /** An application as the researcher fills it in; the node adds who, when and where. */
 export type ApplicationInput = Omit<
@@ -51,33 +51,21 @@ export class LodgeApplicationService {
   ) {}
 
   async lodge(person: Person, input: ApplicationInput): Promise<PermitRecord> {
-    checkPurpose(input);
-    await this.checkData(input.datasets);
+    await this.check(input);
     const now = this.clock.now();
-    const application: Application = {
+    const application = applicationFrom(input, {
       id: randomUUID(),
       lead: this.node.id,
-      applicant: { issuer: person.issuer, subject: person.subject, ...input.applicant },
-      publicSectorBody: input.publicSectorBody,
-      purpose: input.purpose as Application['purpose'],
-      title: input.title,
-      description: input.description,
-      datasets: input.datasets,
-      users: input.users,
-      durationMonths: input.durationMonths,
-      pseudonymised: input.pseudonymised,
-      ...(input.pseudonymisationJustification
-        ? { pseudonymisationJustification: input.pseudonymisationJustification }
-        : {}),
-      analysisKinds: input.analysisKinds,
+      applicant: person,
       receivedAt: now.toISOString(),
-    };
+    });
     const participants = participantsOf(application);
     await this.unitOfWork.run(async (tx) => {
       await this.permits.insert(
         {
           application,
           status: 'REQUESTED',
+          applicationVersion: 1,
           decisions: [],
           decisionDueAt: decisionDueAt(now).toISOString(),
           version: 1,
@@ -98,18 +86,22 @@ export class LodgeApplicationService {
       );
     });
     await this.permits.markDelivered(application.id, this.node.id);
-    await this.deliver(application, participants);
+    await this.deliver(
+      { application, version: 1, decisionDueAt: decisionDueAt(now).toISOString() },
+      participants,
+    );
     return (await this.permits.get(application.id))!;
   }
 
   /** Sends the application to every participant that does not have it yet. Failures wait for the next try. */
-  async deliver(application: Application, to: readonly string[]): Promise<void> {
+  async deliver(copy: ApplicationCopy, to: readonly string[]): Promise<void> {
+    const { application } = copy;
     await Promise.all(
       to
         .filter((node) => node !== this.node.id)
         .map(async (node) => {
           try {
-            await this.peers.submitApplication(node, application);
+            await this.peers.submitApplication(node, copy);
             await this.permits.markDelivered(application.id, node);
           } catch (error) {
             this.logger.warn(
@@ -121,6 +113,12 @@ export class LodgeApplicationService {
   }
 
   /** Every dataset and variable asked for must be published by its node. */
+  /** The law's and the catalogue's checks of an application, at lodging and at each completion. */
+  async check(input: ApplicationInput): Promise<void> {
+    checkPurpose(input);
+    await this.checkData(input.datasets);
+  }
+
   private async checkData(datasets: ApplicationInput['datasets']): Promise<void> {
     const problems: string[] = [];
     for (const node of new Set(datasets.map((d) => d.node))) {
@@ -151,6 +149,36 @@ export class LodgeApplicationService {
     }
     if (problems.length > 0) throw unknownData(problems);
   }
+}
+
+/** The application an input becomes, with who lodged it, where and when. */
+export function applicationFrom(
+  input: ApplicationInput,
+  at: {
+    id: string;
+    lead: string;
+    applicant: Pick<Person, 'issuer' | 'subject'>;
+    receivedAt: string;
+  },
+): Application {
+  return {
+    id: at.id,
+    lead: at.lead,
+    applicant: { issuer: at.applicant.issuer, subject: at.applicant.subject, ...input.applicant },
+    publicSectorBody: input.publicSectorBody,
+    purpose: input.purpose as Application['purpose'],
+    title: input.title,
+    description: input.description,
+    datasets: input.datasets,
+    users: input.users,
+    durationMonths: input.durationMonths,
+    pseudonymised: input.pseudonymised,
+    ...(input.pseudonymisationJustification
+      ? { pseudonymisationJustification: input.pseudonymisationJustification }
+      : {}),
+    analysisKinds: input.analysisKinds,
+    receivedAt: at.receivedAt,
+  };
 }
 
 function checkPurpose(input: ApplicationInput): void {

@@ -9,12 +9,17 @@ import { canonicalJson } from '../domain/canonical-json';
 import { Application, GeneralJws, participantsOf } from '../domain/permit';
 import { differencesFromApplication } from '../domain/permit-payload';
 import { permitPayloadSchema } from '../domain/permit-payload.schema';
-import { decisionDueAt } from '../domain/permit.rules';
 import { notFound } from './decide-application.service';
 import { JwsSignature, PermitCrypto } from './permit-crypto.port';
-import { Conclusion } from './permit-peers.port';
+import { ApplicationCopy, Conclusion } from './permit-peers.port';
 import { PermitRecord, PermitRepository } from './permit-repository.port';
 import { PermitVerifier } from './permit-verifier';
+
+const CONCLUSION_ACTION = {
+  GRANTED: 'permit.grant',
+  REJECTED: 'application.reject',
+  WITHDRAWN: 'application.withdraw',
+} as const;
 
 /** A participating node's side of an application led by another node. */
 @Injectable()
@@ -31,7 +36,8 @@ export class ParticipateService {
   ) {}
 
   /** The lead hands over an application; this node's reviewers will find it pending. */
-  async receive(peerId: string, application: Application): Promise<void> {
+  async receive(peerId: string, copy: ApplicationCopy): Promise<void> {
+    const { application, version } = copy;
     if (application.lead !== peerId) {
       throw new DomainError(
         'REQUEST.FORBIDDEN',
@@ -45,33 +51,58 @@ export class ParticipateService {
       );
     }
     const existing = await this.permits.get(application.id);
-    if (existing) {
+    if (existing && existing.applicationVersion === version) {
       if (canonicalJson(existing.application) === canonicalJson(application)) return;
       throw new DomainError(
         'PERMIT.STALE',
-        `Application ${application.id} is already here, different`,
+        `Version ${version} of application ${application.id} is already here, different`,
+      );
+    }
+    if (existing && existing.applicationVersion > version) {
+      throw new DomainError(
+        'PERMIT.STALE',
+        `A newer version of application ${application.id} is already here`,
       );
     }
     await this.checkOwnData(application);
     await this.unitOfWork.run(async (tx) => {
-      await this.permits.insert(
-        {
-          application,
-          status: 'REQUESTED',
-          decisions: [],
-          decisionDueAt: decisionDueAt(new Date(application.receivedAt)).toISOString(),
-          version: 1,
-        },
-        [{ node: this.node.id, outcome: 'PENDING' }],
-        tx,
-      );
+      if (existing) {
+        if (
+          !(await this.permits.replaceApplication(
+            application,
+            version,
+            copy.decisionDueAt,
+            this.clock.now(),
+            tx,
+          ))
+        ) {
+          throw new DomainError(
+            'PERMIT.STALE',
+            `Application ${application.id} is no longer open here`,
+          );
+        }
+      } else {
+        await this.permits.insert(
+          {
+            application,
+            status: 'REQUESTED',
+            applicationVersion: version,
+            decisions: [],
+            decisionDueAt: copy.decisionDueAt,
+            version: 1,
+          },
+          [{ node: this.node.id, outcome: 'PENDING' }],
+          tx,
+        );
+      }
       await this.audit.record(
         {
           channel: 'grpc',
           actor: { kind: 'peer', id: peerId },
-          action: 'application.receive',
+          action: existing ? 'application.receive-completed' : 'application.receive',
           permitId: application.id,
           outcome: 'success',
+          details: { version },
         },
         tx,
       );
@@ -132,7 +163,7 @@ export class ParticipateService {
         validUntil: payload.validUntil,
       };
     }
-    const to = conclusion.outcome === 'GRANTED' ? 'APPROVED' : 'REJECTED';
+    const to = conclusion.outcome === 'GRANTED' ? 'APPROVED' : conclusion.outcome;
     if (permit.status === to) return;
     await this.unitOfWork.run(async (tx) => {
       if (!(await this.permits.move(conclusion.permitId, 'REQUESTED', to, now, tx, granted))) {
@@ -145,12 +176,10 @@ export class ParticipateService {
         {
           channel: 'grpc',
           actor: { kind: 'peer', id: peerId },
-          action: conclusion.outcome === 'GRANTED' ? 'permit.grant' : 'application.reject',
+          action: CONCLUSION_ACTION[conclusion.outcome],
           permitId: conclusion.permitId,
           outcome: 'success',
-          ...(conclusion.outcome === 'REJECTED'
-            ? { details: { reasons: conclusion.reasons } }
-            : {}),
+          ...(conclusion.outcome !== 'GRANTED' ? { details: { reasons: conclusion.reasons } } : {}),
         },
         tx,
       );

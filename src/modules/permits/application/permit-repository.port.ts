@@ -1,5 +1,13 @@
 import { Transaction } from '../../../shared/transaction';
-import { Decision, DecisionOutcome, GeneralJws, Permit, PermitStatus } from '../domain/permit';
+import {
+  Application,
+  CompletionRequest,
+  Decision,
+  DecisionOutcome,
+  GeneralJws,
+  Permit,
+  PermitStatus,
+} from '../domain/permit';
 
 export interface DecisionChange {
   readonly outcome: Exclude<DecisionOutcome, 'PENDING'>;
@@ -35,6 +43,24 @@ export abstract class PermitRepository {
     tx: Transaction,
   ): Promise<boolean>;
   abstract markDelivered(id: string, node: string): Promise<void>;
+  /** Asks the applicant to complete a REQUESTED application that is not already awaiting completion. */
+  abstract requestCompletion(
+    id: string,
+    completion: CompletionRequest,
+    tx: Transaction,
+  ): Promise<boolean>;
+  /**
+   * Replaces a REQUESTED application by a newer version: the completion
+   * request is met, the decision clock restarts and every decision is taken
+   * again.
+   */
+  abstract replaceApplication(
+    application: Application,
+    applicationVersion: number,
+    decisionDueAt: string,
+    now: Date,
+    tx: Transaction,
+  ): Promise<boolean>;
   abstract move(
     id: string,
     from: PermitStatus,

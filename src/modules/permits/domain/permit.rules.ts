@@ -20,6 +20,11 @@ export function decisionDueAt(receivedAt: Date): Date {
   return addMonths(receivedAt, 3);
 }
 
+/** EHDS Art 68(4): four weeks to complete an incomplete application. */
+export function completionDueAt(requestedAt: Date): Date {
+  return new Date(requestedAt.getTime() + 28 * 86_400_000);
+}
+
 export function assertWithinValidity(payload: PermitPayload, now: Date): void {
   if (now < new Date(payload.validFrom)) {
     throw new DomainError(

@@ -55,9 +55,21 @@ export interface Decision {
   readonly decidedAt?: string;
 }
 
+/** An HDAB's request that the applicant complete the application (EHDS Art 68(4)). */
+export interface CompletionRequest {
+  readonly missing: readonly string[];
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  /** Four weeks after the request; an application not completed by then is deemed withdrawn. */
+  readonly dueAt: string;
+}
+
 /** A permit as one node holds it. */
 export interface Permit {
   readonly application: Application;
+  /** Raised each time the applicant completes the application. */
+  readonly applicationVersion: number;
+  readonly completion?: CompletionRequest;
   readonly status: PermitStatus;
   readonly decisions: readonly Decision[];
   /** Due date of the decision: three months after receipt (Art 68(4)). */

@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { parsePeerResponse, PeerChannels } from '../../federation/infrastructure/peer-channels';
 import { JwsSignature } from '../application/permit-crypto.port';
-import { Conclusion, PermitPeers, RemoteDecision } from '../application/permit-peers.port';
+import {
+  ApplicationCopy,
+  Conclusion,
+  PermitPeers,
+  RemoteDecision,
+} from '../application/permit-peers.port';
 import { canonicalJson } from '../domain/canonical-json';
-import { Application } from '../domain/permit';
 import { PermitChange } from '../domain/permit-change';
 
 const signatureSchema = z.object({
@@ -18,15 +22,17 @@ export class GrpcPermitPeers extends PermitPeers {
     super();
   }
 
-  async submitApplication(peerId: string, application: Application): Promise<void> {
+  async submitApplication(peerId: string, copy: ApplicationCopy): Promise<void> {
     await this.channels.call(
       peerId,
       'PermitService',
       'SubmitApplication',
-      { applicationJson: canonicalJson(application) },
       {
-        idempotent: true,
+        applicationJson: canonicalJson(copy.application),
+        applicationVersion: copy.version,
+        decisionDueAt: copy.decisionDueAt,
       },
+      { idempotent: true },
     );
   }
 
@@ -71,7 +77,7 @@ export class GrpcPermitPeers extends PermitPeers {
           }
         : {
             permitId: conclusion.permitId,
-            outcome: 'APPLICATION_OUTCOME_REJECTED',
+            outcome: `APPLICATION_OUTCOME_${conclusion.outcome}`,
             reasons: [...conclusion.reasons],
           },
       { idempotent: true },

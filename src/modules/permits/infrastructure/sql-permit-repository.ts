@@ -9,6 +9,7 @@ import {
 } from '../application/permit-repository.port';
 import {
   Application,
+  CompletionRequest,
   Decision,
   DecisionOutcome,
   GeneralJws,
@@ -20,6 +21,8 @@ interface PermitRow {
   id: string;
   status: PermitStatus;
   application: Application;
+  application_version: number;
+  completion: CompletionRequest | null;
   decision_due_at: Date;
   jws: GeneralJws | null;
   valid_from: Date | null;
@@ -53,9 +56,18 @@ export class SqlPermitRepository extends PermitRepository {
     const m = managerOf(this.dataSource, tx);
     const a = permit.application;
     await m.query(
-      `INSERT INTO permit (id, lead, status, application, received_at, decision_due_at, version, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 1, $5)`,
-      [a.id, a.lead, permit.status, JSON.stringify(a), a.receivedAt, permit.decisionDueAt],
+      `INSERT INTO permit (id, lead, status, application, application_version, received_at, decision_due_at,
+         version, updated_at)
+       VALUES ($1, $2, $3, $4, $7, $5, $6, 1, $5)`,
+      [
+        a.id,
+        a.lead,
+        permit.status,
+        JSON.stringify(a),
+        a.receivedAt,
+        permit.decisionDueAt,
+        permit.applicationVersion,
+      ],
     );
     for (const d of decisions) {
       await m.query(
@@ -118,6 +130,47 @@ export class SqlPermitRepository extends PermitRepository {
     return rows.length === 1;
   }
 
+  async requestCompletion(
+    id: string,
+    completion: CompletionRequest,
+    tx: Transaction,
+  ): Promise<boolean> {
+    const rows = (await managerOf(this.dataSource, tx).query(
+      `WITH changed AS (
+         UPDATE permit SET completion = $2, version = version + 1, updated_at = $3
+         WHERE id = $1 AND status = 'REQUESTED' AND completion IS NULL RETURNING id)
+       SELECT id FROM changed`,
+      [id, JSON.stringify(completion), completion.requestedAt],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  async replaceApplication(
+    application: Application,
+    applicationVersion: number,
+    decisionDueAt: string,
+    now: Date,
+    tx: Transaction,
+  ): Promise<boolean> {
+    const m = managerOf(this.dataSource, tx);
+    const rows = (await m.query(
+      `WITH changed AS (
+         UPDATE permit SET application = $2, application_version = $3, completion = NULL, decision_due_at = $4,
+           version = version + 1, updated_at = $5
+         WHERE id = $1 AND status = 'REQUESTED' AND application_version < $3 RETURNING id)
+       SELECT id FROM changed`,
+      [application.id, JSON.stringify(application), applicationVersion, decisionDueAt, now],
+    )) as unknown[];
+    if (rows.length !== 1) return false;
+    await m.query(
+      `UPDATE permit_decision SET outcome = 'PENDING', reason = NULL, decided_by = NULL, decided_at = NULL,
+         delivered = (node_id = $2)
+       WHERE permit_id = $1`,
+      [application.id, application.lead],
+    );
+    return true;
+  }
+
   async markDelivered(id: string, node: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE permit_decision SET delivered = true WHERE permit_id = $1 AND node_id = $2`,
@@ -158,6 +211,8 @@ export class SqlPermitRepository extends PermitRepository {
 function toRecord(row: PermitRow): PermitRecord {
   return {
     application: row.application,
+    applicationVersion: row.application_version,
+    ...(row.completion ? { completion: row.completion } : {}),
     status: row.status,
     decisionDueAt: row.decision_due_at.toISOString(),
     decisions: row.decisions.map((d) => ({

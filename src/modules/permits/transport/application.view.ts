@@ -27,7 +27,11 @@ export function applicationView(record: PermitRecord, nodeId: string, now: Date)
     analysisKinds: application.analysisKinds,
     receivedAt: application.receivedAt,
     decisionDueAt: record.decisionDueAt,
-    decisionOverdue: pending && now > new Date(record.decisionDueAt),
+    decisionOverdue: pending && !record.completion && now > new Date(record.decisionDueAt),
+    applicationVersion: record.applicationVersion,
+    ...(record.completion
+      ? { completion: { ...record.completion, overdue: now > new Date(record.completion.dueAt) } }
+      : {}),
     decisions: record.decisions.map((d) => ({
       ...d,
       delivered: record.delivered[d.node] ?? false,

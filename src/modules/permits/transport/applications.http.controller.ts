@@ -15,9 +15,12 @@ import { CurrentPerson, Public, Roles } from '../../identity/transport/access.de
 import { NodeConfig } from '../../../config/app-config';
 import { ApplicationsQueryService } from '../application/applications-query.service';
 import { ChangePermitService } from '../application/change-permit.service';
+import { CompleteApplicationService } from '../application/complete-application.service';
+import { PermitRecord } from '../application/permit-repository.port';
 import { DecideApplicationService } from '../application/decide-application.service';
 import { LodgeApplicationService } from '../application/lodge-application.service';
 import {
+  completionRequestSchema,
   decisionSchema,
   lodgeApplicationSchema,
   PERMIT_CHANGES,
@@ -37,6 +40,7 @@ export class ApplicationsHttpController {
     private readonly deciding: DecideApplicationService,
     private readonly query: ApplicationsQueryService,
     private readonly changing: ChangePermitService,
+    private readonly completing: CompleteApplicationService,
     private readonly clock: Clock,
     private readonly node: NodeConfig,
   ) {}
@@ -102,6 +106,48 @@ export class ApplicationsHttpController {
     );
   }
 
+  @Post('v1/applications/:id/incomplete')
+  @HttpCode(200)
+  @Roles('hdab-reviewer')
+  @ApiBearerAuth()
+  @ApiBody({ description: '{ "missing": ["what the applicant must add or correct", …] }' })
+  @ApiOperation({
+    summary:
+      'At the lead: ask the applicant to complete the application within four weeks (EHDS Art 68(4))',
+  })
+  async incomplete(
+    @CurrentPerson() person: Person,
+    @Param('id', uuid) id: string,
+    @Body() body: unknown,
+  ) {
+    const { missing } = parseInput(completionRequestSchema, body, 'completion request');
+    return this.view(await this.completing.requestCompletion(person, id, missing));
+  }
+
+  @Post('v1/applications/:id/completion')
+  @HttpCode(200)
+  @Roles('researcher')
+  @ApiBearerAuth()
+  @ApiBody({ description: 'The whole application, completed (as when lodging)' })
+  @ApiOperation({ summary: 'The applicant completes the application; every HDAB decides again' })
+  async complete(
+    @CurrentPerson() person: Person,
+    @Param('id', uuid) id: string,
+    @Body() body: unknown,
+  ) {
+    const input = parseInput(lodgeApplicationSchema, body, 'application');
+    return this.view(await this.completing.complete(person, id, input));
+  }
+
+  @Post('v1/applications/:id/withdraw')
+  @HttpCode(200)
+  @Roles('researcher')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The applicant withdraws the application, for every HDAB' })
+  async withdraw(@CurrentPerson() person: Person, @Param('id', uuid) id: string) {
+    return this.view(await this.completing.withdraw(person, id));
+  }
+
   @Post('v1/permits/:id/:change')
   @HttpCode(200)
   @Roles('hdab-admin')
@@ -131,6 +177,10 @@ export class ApplicationsHttpController {
       ...applicationView(result.permit, this.node.id, this.clock.now()),
       notYetTold: result.notTold,
     };
+  }
+
+  private view(record: PermitRecord) {
+    return applicationView(record, this.node.id, this.clock.now());
   }
 
   @Get('v1/register')

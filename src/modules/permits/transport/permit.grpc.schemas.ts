@@ -50,6 +50,8 @@ const fromJson = <S extends z.ZodType>(schema: S) =>
 
 export const submitApplicationRequestSchema = z.object({
   applicationJson: fromJson(applicationSchema),
+  applicationVersion: z.number().int().min(1),
+  decisionDueAt: z.iso.datetime({ offset: true }),
 });
 
 export const recordDecisionRequestSchema = z.object({
@@ -72,7 +74,7 @@ export const concludeApplicationRequestSchema = z.discriminatedUnion('outcome', 
   }),
   z.object({
     permitId: z.uuid(),
-    outcome: z.literal('APPLICATION_OUTCOME_REJECTED'),
+    outcome: z.enum(['APPLICATION_OUTCOME_REJECTED', 'APPLICATION_OUTCOME_WITHDRAWN']),
     reasons: z.array(z.string().max(5000)).max(50),
   }),
 ]);

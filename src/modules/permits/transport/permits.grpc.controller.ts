@@ -28,12 +28,12 @@ export class PermitsGrpcController {
 
   @GrpcMethod('PermitService', 'SubmitApplication')
   async submitApplication(request: unknown, _metadata: unknown, call: Call): Promise<object> {
-    const { applicationJson } = parseInput(
-      submitApplicationRequestSchema,
-      request,
-      'SubmitApplicationRequest',
-    );
-    await this.participate.receive(callerOf(call).id, applicationJson);
+    const r = parseInput(submitApplicationRequestSchema, request, 'SubmitApplicationRequest');
+    await this.participate.receive(callerOf(call).id, {
+      application: r.applicationJson,
+      version: r.applicationVersion,
+      decisionDueAt: r.decisionDueAt,
+    });
     return {};
   }
 
@@ -62,7 +62,11 @@ export class PermitsGrpcController {
       callerOf(call).id,
       r.outcome === 'APPLICATION_OUTCOME_GRANTED'
         ? { permitId: r.permitId, outcome: 'GRANTED', jws: r.permitJwsJson }
-        : { permitId: r.permitId, outcome: 'REJECTED', reasons: r.reasons },
+        : {
+            permitId: r.permitId,
+            outcome: r.outcome === 'APPLICATION_OUTCOME_REJECTED' ? 'REJECTED' : 'WITHDRAWN',
+            reasons: r.reasons,
+          },
     );
     return {};
   }

@@ -41,7 +41,7 @@ export interface PermitServiceClient extends grpc.Client {
   
   /**
    * ConcludeApplication tells a participant that the application was granted
-   * (with the multi-signed permit) or rejected (with the reasons).
+   * (with the multi-signed permit), rejected or withdrawn (with the reasons).
    */
   ConcludeApplication(argument: _spe_v1_ConcludeApplicationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_spe_v1_ConcludeApplicationResponse__Output>): grpc.ClientUnaryCall;
   ConcludeApplication(argument: _spe_v1_ConcludeApplicationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_spe_v1_ConcludeApplicationResponse__Output>): grpc.ClientUnaryCall;
@@ -49,7 +49,7 @@ export interface PermitServiceClient extends grpc.Client {
   ConcludeApplication(argument: _spe_v1_ConcludeApplicationRequest, callback: grpc.requestCallback<_spe_v1_ConcludeApplicationResponse__Output>): grpc.ClientUnaryCall;
   /**
    * ConcludeApplication tells a participant that the application was granted
-   * (with the multi-signed permit) or rejected (with the reasons).
+   * (with the multi-signed permit), rejected or withdrawn (with the reasons).
    */
   concludeApplication(argument: _spe_v1_ConcludeApplicationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_spe_v1_ConcludeApplicationResponse__Output>): grpc.ClientUnaryCall;
   concludeApplication(argument: _spe_v1_ConcludeApplicationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_spe_v1_ConcludeApplicationResponse__Output>): grpc.ClientUnaryCall;
@@ -124,7 +124,7 @@ export interface PermitServiceHandlers extends grpc.UntypedServiceImplementation
   
   /**
    * ConcludeApplication tells a participant that the application was granted
-   * (with the multi-signed permit) or rejected (with the reasons).
+   * (with the multi-signed permit), rejected or withdrawn (with the reasons).
    */
   ConcludeApplication: grpc.handleUnaryCall<_spe_v1_ConcludeApplicationRequest__Output, _spe_v1_ConcludeApplicationResponse>;
   

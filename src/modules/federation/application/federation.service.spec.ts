@@ -44,9 +44,6 @@ class ScriptedPeers extends PeerClient {
   getNodeInfo(peerId: string) {
     return this.answers[peerId]!();
   }
-  checkHealth(): never {
-    throw new Error('not used');
-  }
 }
 
 const infoOf = (id: string, overrides: Partial<NodeInfo> = {}): NodeInfo => ({

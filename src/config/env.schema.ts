@@ -46,5 +46,3 @@ export const PAIRED_VARIABLES = [
   ['DEV_ISSUER', 'DEV_ISSUER_JWKS_FILE'],
   ['OIDC_ISSUER', 'OIDC_JWKS_URL'],
 ] as const;
-
-export type Env = z.infer<typeof envSchema>;

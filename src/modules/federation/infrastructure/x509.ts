@@ -19,7 +19,3 @@ export function isIssuedBy(certificate: X509Certificate, caPem: string): boolean
     return false;
   }
 }
-
-export function fingerprintOf(certificate: Buffer | string): string {
-  return new X509Certificate(certificate).fingerprint256;
-}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NodeConfig } from '../../../config/app-config';
-import { Person, personId, rolesAt } from '../../identity/domain/person';
+import { Person, rolesAt } from '../../identity/domain/person';
 import { participantsOf } from '../domain/permit';
 import { notFound, DecideApplicationService } from './decide-application.service';
 import { LodgeApplicationService } from './lodge-application.service';
@@ -29,7 +29,7 @@ export class ApplicationsQueryService {
         ? this.permits.list({ pendingAt: this.node.id })
         : this.permits.listAll();
     }
-    return this.permits.list({ person: personId(person) });
+    return this.permits.list({ person: { issuer: person.issuer, subject: person.subject } });
   }
 
   async get(person: Person, permitId: string): Promise<PermitRecord> {

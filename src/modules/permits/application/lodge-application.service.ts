@@ -10,6 +10,7 @@ import { FederationDirectory } from '../../federation/application/federation-dir
 import { Person, personId } from '../../identity/domain/person';
 import { Application, participantsOf } from '../domain/permit';
 import { decisionDueAt } from '../domain/permit.rules';
+import { unpublishedData } from '../domain/published-data.rules';
 import {
   isProhibitedUse,
   isPurpose,
@@ -134,19 +135,13 @@ export class LodgeApplicationService {
         `The application cannot be checked while ${silent.map((s) => s.nodeId).join(', ')} does not answer; try again later`,
       );
     }
-    for (const request of datasets) {
-      const published = catalogues
-        .find((c) => c.catalogue.publisher.nodeId === request.node)
-        ?.catalogue.datasets.find((d) => d.id === request.dataset);
-      if (!published) {
-        problems.push(`${request.node} publishes no dataset ${request.dataset}`);
-        continue;
-      }
-      const names = new Set(published.variables.map((v) => v.name));
-      const missing = request.variables.filter((v) => !names.has(v));
-      if (missing.length > 0)
-        problems.push(`${request.node}/${request.dataset} has no variable ${missing.join(', ')}`);
-    }
+    problems.push(
+      ...unpublishedData(
+        datasets,
+        (node) =>
+          catalogues.find((c) => c.catalogue.publisher.nodeId === node)?.catalogue.datasets ?? [],
+      ),
+    );
     if (problems.length > 0) throw unknownData(problems);
   }
 }

@@ -8,6 +8,7 @@ import { DatasetsService } from '../../catalogue/application/datasets.service';
 import { canonicalJson } from '../domain/canonical-json';
 import { Application, GeneralJws, participantsOf } from '../domain/permit';
 import { differencesFromApplication } from '../domain/permit-payload';
+import { unpublishedData } from '../domain/published-data.rules';
 import { move } from '../domain/permit.machine';
 import { permitPayloadSchema } from '../domain/permit-payload.schema';
 import { notFound } from './decide-application.service';
@@ -207,16 +208,8 @@ export class ParticipateService {
 
   private async checkOwnData(application: Application): Promise<void> {
     const published = await this.datasets.list();
-    const problems = application.datasets
-      .filter((d) => d.node === this.node.id)
-      .flatMap((d) => {
-        const dataset = published.find((p) => p.id === d.dataset);
-        if (!dataset) return [`${this.node.id} publishes no dataset ${d.dataset}`];
-        const names = new Set(dataset.variables.map((v) => v.name));
-        return d.variables
-          .filter((v) => !names.has(v))
-          .map((v) => `${d.dataset} has no variable ${v}`);
-      });
+    const own = application.datasets.filter((d) => d.node === this.node.id);
+    const problems = unpublishedData(own, () => published);
     if (problems.length > 0) {
       throw new DomainError(
         'APPLICATION.UNKNOWN_DATA',

@@ -5,6 +5,7 @@ import {
   Decision,
   DecisionOutcome,
   GeneralJws,
+  NamedUser,
   Permit,
   PermitStatus,
 } from '../domain/permit';
@@ -33,7 +34,7 @@ export abstract class PermitRepository {
   abstract get(id: string, tx?: Transaction): Promise<PermitRecord | undefined>;
   abstract list(filter: {
     readonly pendingAt?: string;
-    readonly person?: string;
+    readonly person?: NamedUser;
   }): Promise<PermitRecord[]>;
   abstract listAll(): Promise<PermitRecord[]>;
   abstract decide(

@@ -13,6 +13,7 @@ import {
   Decision,
   DecisionOutcome,
   GeneralJws,
+  NamedUser,
   Permit,
   PermitStatus,
 } from '../domain/permit';
@@ -84,7 +85,7 @@ export class SqlPermitRepository extends PermitRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
-  async list(filter: { pendingAt?: string; person?: string }): Promise<PermitRecord[]> {
+  async list(filter: { pendingAt?: string; person?: NamedUser }): Promise<PermitRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.pendingAt) {
@@ -94,7 +95,7 @@ export class SqlPermitRepository extends PermitRepository {
       );
     }
     if (filter.person) {
-      const [issuer, subject] = splitPerson(filter.person);
+      const { issuer, subject } = filter.person;
       params.push(issuer, subject);
       const i = params.length - 1;
       where.push(
@@ -229,9 +230,4 @@ function toRecord(row: PermitRow): PermitRecord {
     ...(row.concluded_at ? { concludedAt: row.concluded_at.toISOString() } : {}),
     version: row.version,
   };
-}
-
-function splitPerson(person: string): [string, string] {
-  const at = person.lastIndexOf('#');
-  return [person.slice(0, at), person.slice(at + 1)];
 }

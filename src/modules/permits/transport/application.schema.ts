@@ -59,8 +59,6 @@ export const lodgeApplicationSchema = z
     });
   });
 
-export type LodgeApplication = z.infer<typeof lodgeApplicationSchema>;
-
 export const decisionSchema = z.strictObject({
   outcome: z.enum(['APPROVED', 'REJECTED']),
   reason: z.string().trim().min(3, 'must give a reason').max(5000),

@@ -10,6 +10,8 @@ import { AuditModule } from './modules/audit/audit.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { PermitsModule } from './modules/permits/permits.module';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { FederationModule } from './modules/federation/federation.module';
 import { FederationMaterial } from './modules/federation/infrastructure/federation-material';
 import { HealthModule } from './modules/health/health.module';
@@ -55,6 +57,8 @@ export class AppModule implements NestModule {
         FederationModule.forMaterial(deps.material),
         CatalogueModule,
         PermitsModule,
+        WorkspacesModule,
+        JobsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ExceptionsFilter }],
     };

@@ -51,6 +51,15 @@ export abstract class LogConfig {
   declare readonly format: 'json' | 'text';
 }
 
+export abstract class UseConfig {
+  /** How often unfinished work (workspace builds, reports, job dispatches) is retried. */
+  declare readonly sweepIntervalMs: number;
+  /** How long the lead waits for one node's part of a job. */
+  declare readonly jobDeadlineMs: number;
+  /** The output gate's minimum count for every cell and every statistic's n. */
+  declare readonly minCount: number;
+}
+
 export interface AppConfig {
   readonly node: NodeConfig;
   readonly http: HttpConfig;
@@ -59,4 +68,5 @@ export interface AppConfig {
   readonly federation: FederationConfig;
   readonly identity: IdentityConfig;
   readonly log: LogConfig;
+  readonly use: UseConfig;
 }

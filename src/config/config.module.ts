@@ -8,6 +8,7 @@ import {
   IdentityConfig,
   LogConfig,
   NodeConfig,
+  UseConfig,
 } from './app-config';
 
 @Global()
@@ -22,6 +23,7 @@ export class ConfigModule {
       { provide: FederationConfig, useValue: config.federation },
       { provide: IdentityConfig, useValue: config.identity },
       { provide: LogConfig, useValue: config.log },
+      { provide: UseConfig, useValue: config.use },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

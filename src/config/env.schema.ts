@@ -37,6 +37,9 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/, 'must be a claim name or a dotted path')
     .default('roles'),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  JOB_DEADLINE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+  OUTPUT_MIN_COUNT: z.coerce.number().int().min(3).max(1000).default(10),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOG_FORMAT: z.enum(['json', 'text']).default('json'),
 });

@@ -51,6 +51,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
       rolesClaim: e.OIDC_ROLES_CLAIM,
     },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    use: {
+      sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+      jobDeadlineMs: e.JOB_DEADLINE_MS,
+      minCount: e.OUTPUT_MIN_COUNT,
+    },
   };
 }
 

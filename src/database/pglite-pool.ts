@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { PGlite, types } from '@electric-sql/pglite';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 
 type Release = () => void;
 
@@ -105,6 +106,7 @@ export async function openPGlite(dataDir: string): Promise<PGlite> {
   const asText = (value: string) => value;
   return PGlite.create(dataDir, {
     parsers: { [types.INT8]: asText, [types.NUMERIC]: asText },
+    extensions: { pgcrypto },
   });
 }
 

@@ -5,9 +5,17 @@ import { projectRoot } from '../shared/project-root';
 import type { ProtoGrpcType as CatalogueProto } from '../generated/proto/catalogue_service';
 import type { ProtoGrpcType as PeerProto } from '../generated/proto/peer_service';
 import type { ProtoGrpcType as PermitProto } from '../generated/proto/permit_service';
+import type { ProtoGrpcType as WorkspaceProto } from '../generated/proto/workspace_service';
+import type { ProtoGrpcType as JobProto } from '../generated/proto/job_service';
 
 type ProtoGrpcType = {
-  spe: { v1: PeerProto['spe']['v1'] & CatalogueProto['spe']['v1'] & PermitProto['spe']['v1'] };
+  spe: {
+    v1: PeerProto['spe']['v1'] &
+      CatalogueProto['spe']['v1'] &
+      PermitProto['spe']['v1'] &
+      WorkspaceProto['spe']['v1'] &
+      JobProto['spe']['v1'];
+  };
 };
 
 export const PROTO_PACKAGE = 'spe.v1';
@@ -16,6 +24,8 @@ export const PROTO_FILES = [
   'spe/v1/peer_service.proto',
   'spe/v1/catalogue_service.proto',
   'spe/v1/permit_service.proto',
+  'spe/v1/workspace_service.proto',
+  'spe/v1/job_service.proto',
 ];
 
 /** Must match the flags of `npm run proto:gen`, which types the decoded messages. */

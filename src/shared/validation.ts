@@ -16,3 +16,18 @@ export function parseInput<S extends z.ZodType>(
     })),
   });
 }
+
+/** A string field holding JSON, parsed and then checked by `schema`. */
+export function jsonText<S extends z.ZodType>(schema: S) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}

@@ -203,7 +203,7 @@ describe('nodes of a federation over mutual TLS', () => {
     await expect(new GrpcPeerClient(channels).getNodeInfo('fr')).rejects.toMatchObject({
       code: 'PEER.UNAVAILABLE',
     });
-    channels.onModuleDestroy();
+    channels.onApplicationShutdown();
   });
 
   it('answers CheckHealth to a peer with the state of its database', async () => {

@@ -10,11 +10,13 @@ import { GeneralJws } from '../../src/modules/permits/domain/permit';
 import { PermitPayload } from '../../src/modules/permits/domain/permit-payload';
 import { assertUserNamed } from '../../src/modules/permits/domain/permit.rules';
 import { canonicalJson } from '../../src/modules/permits/domain/canonical-json';
+import { eventually } from '../support/eventually';
 import { loadNationalData } from '../support/national-data';
 import { TestFederation, TestNode } from '../support/test-federation';
 
 const DEV_ISSUER = 'https://dev-issuer.ehds.example';
 const VARIABLES = ['age', 'sex', 'bmi', 'diabetes'];
+const GRANTED = ['APPROVED', 'PREPARING', 'ACTIVE'];
 
 interface View {
   id: string;
@@ -170,12 +172,14 @@ describe('one application, each country decides, one multi-signed permit', () =>
         expect(res.status).toBe(200);
       }
       const atLead = await call('de', 'GET', `/v1/applications/${id}`, await researcher());
-      expect(atLead.body.status).toBe('APPROVED');
+      // Granted, and from there on its way to use: workspaces are prepared at once.
+      expect(GRANTED).toContain(atLead.body.status);
       permit = atLead.body.permit!;
       expect(permit.signatures).toHaveLength(3);
       for (const node of ['fr', 'nl']) {
         const there = await call(node, 'GET', `/v1/applications/${id}`, await reviewer(node));
-        expect(there.body).toMatchObject({ status: 'APPROVED', permit });
+        expect(there.body).toMatchObject({ permit });
+        expect(GRANTED).toContain(there.body.status);
       }
       const audit = await nodes.fr!.app.get(AuditService).query({ action: 'permit.grant' });
       expect(audit.map((e) => e.permitId)).toContain(id);
@@ -413,15 +417,18 @@ describe('one application, each country decides, one multi-signed permit', () =>
           reason: 'approved for the revocation test',
         });
       }
-      expect(
-        (await call('de', 'GET', `/v1/applications/${id}`, await researcher())).body.status,
-      ).toBe('APPROVED');
+      for (const node of ['de', 'fr', 'nl']) {
+        await eventually(async () => {
+          const view = await call(node, 'GET', `/v1/applications/${id}`, await researcher());
+          return view.body.status === 'ACTIVE' ? true : undefined;
+        }, 20_000);
+      }
 
       const admin = await federation.token('admin-fr', ['hdab-admin'], { hdab: 'fr' });
-      const suspended = await call('fr', 'POST', `/v1/permits/${id}/suspend`, admin, {
-        reason: 'audit finding',
+      const resumed = await call('fr', 'POST', `/v1/permits/${id}/resume`, admin, {
+        reason: 'nothing to resume',
       });
-      expect(suspended.body.error).toMatchObject({ code: 'PERMIT.ILLEGAL_TRANSITION' });
+      expect(resumed.body.error).toMatchObject({ code: 'PERMIT.ILLEGAL_TRANSITION' });
       const byResearcher = await call(
         'fr',
         'POST',
@@ -442,7 +449,7 @@ describe('one application, each country decides, one multi-signed permit', () =>
         const audit = await nodes[node]!.app.get(AuditService).query({ action: 'permit.revoke' });
         expect(audit.find((e) => e.permitId === id)).toMatchObject({
           actor: { kind: 'peer', id: 'fr' },
-          details: { from: 'APPROVED', to: 'ARCHIVED', reason: 'breach of Art 61' },
+          details: { from: 'ACTIVE', to: 'ARCHIVED', reason: 'breach of Art 61' },
         });
       }
       const again = await call(
@@ -538,7 +545,7 @@ describe('one application, each country decides, one multi-signed permit', () =>
     const res = await fetch(`${nodes.de!.httpUrl}/v1/register`);
     const entries = (await res.json()) as Record<string, unknown>[];
     expect(entries.map((e) => e.status).sort()).toEqual([
-      'APPROVED',
+      'ACTIVE',
       'ARCHIVED',
       'REJECTED',
       'REQUESTED',

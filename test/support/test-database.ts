@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DatabaseConfig } from '../../src/config/app-config';
 import { MEMORY_DATA_DIR } from '../../src/database/database';
@@ -23,9 +26,19 @@ export function assertTestDatabaseUrl(url: string): void {
   }
 }
 
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+/** `onDisk`: the embedded database keeps its data in a folder, so a node can restart on it. */
+export async function createTestDatabase(
+  label: string,
+  options: { onDisk?: boolean } = {},
+): Promise<TestDatabase> {
   if (!TEST_DATABASE_URL) {
-    return { config: { dataDir: MEMORY_DATA_DIR }, drop: async () => undefined };
+    if (!options.onDisk)
+      return { config: { dataDir: MEMORY_DATA_DIR }, drop: async () => undefined };
+    const dataDir = mkdtempSync(join(tmpdir(), `spe-test-${label}-`));
+    return {
+      config: { dataDir },
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   assertTestDatabaseUrl(TEST_DATABASE_URL);
   const name = `spe_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;

@@ -92,8 +92,12 @@ export class TestFederation {
     );
   }
 
-  async start(id: string, overrides: Record<string, string> = {}): Promise<TestNode> {
-    const database = await createTestDatabase(id);
+  async start(
+    id: string,
+    overrides: Record<string, string> = {},
+    options: { onDisk?: boolean } = {},
+  ): Promise<TestNode> {
+    const database = await createTestDatabase(id, options);
     const base = this.config(id, overrides);
     const config: AppConfig = { ...base, database: database.config };
     const db = await Database.open(config.database);
@@ -101,6 +105,21 @@ export class TestFederation {
     const clock = new MovableClock();
     const node = await startNode(config, { logger: false, database: db, clock });
     const testNode = { ...node, database, clock };
+    this.running.push(testNode);
+    return testNode;
+  }
+
+  /** Stops a node and starts it again on the same database and clock (started `onDisk` when embedded). */
+  async restart(node: TestNode): Promise<TestNode> {
+    await node.close();
+    this.running.splice(this.running.indexOf(node), 1);
+    const db = await Database.open(node.config.database);
+    const restarted = await startNode(node.config, {
+      logger: false,
+      database: db,
+      clock: node.clock,
+    });
+    const testNode = { ...restarted, database: node.database, clock: node.clock };
     this.running.push(testNode);
     return testNode;
   }

@@ -1,10 +1,12 @@
 import { AuditLog1764400000000 } from './1764400000000-audit-log';
 import { OmopAndDatasets1764500000000 } from './1764500000000-omop-and-datasets';
 import { Permits1764600000000 } from './1764600000000-permits';
+import { WorkspacesAndJobs1764700000000 } from './1764700000000-workspaces-and-jobs';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
   AuditLog1764400000000,
   OmopAndDatasets1764500000000,
   Permits1764600000000,
+  WorkspacesAndJobs1764700000000,
 ];

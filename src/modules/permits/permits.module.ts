@@ -9,6 +9,7 @@ import { ParticipateService } from './application/participate.service';
 import { PermitCrypto } from './application/permit-crypto.port';
 import { PermitPeers } from './application/permit-peers.port';
 import { PermitRepository } from './application/permit-repository.port';
+import { PermitStagesService } from './application/permit-stages.service';
 import { PermitVerifier } from './application/permit-verifier';
 import { GrpcPermitPeers } from './infrastructure/grpc-permit-peers';
 import { JosePermitCrypto } from './infrastructure/jose-permit-crypto';
@@ -24,6 +25,7 @@ import { PermitsGrpcController } from './transport/permits.grpc.controller';
     { provide: PermitCrypto, useClass: JosePermitCrypto },
     { provide: PermitPeers, useClass: GrpcPermitPeers },
     PermitVerifier,
+    PermitStagesService,
     LodgeApplicationService,
     DecideApplicationService,
     ParticipateService,
@@ -31,6 +33,6 @@ import { PermitsGrpcController } from './transport/permits.grpc.controller';
     ChangePermitService,
     CompleteApplicationService,
   ],
-  exports: [PermitVerifier, ApplicationsQueryService],
+  exports: [PermitVerifier, PermitStagesService, ApplicationsQueryService],
 })
 export class PermitsModule {}

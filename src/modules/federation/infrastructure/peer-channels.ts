@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   Channel,
   ChannelCredentials,
@@ -18,7 +18,8 @@ import { FederationDirectory } from '../application/federation-directory';
 import { spiffeIdOf, urisOfSubjectAltName } from '../domain/spiffe-id';
 import { FederationMaterial } from './federation-material';
 
-export type PeerServiceName = 'PeerService' | 'CatalogueService' | 'PermitService';
+export type PeerServiceName =
+  'PeerService' | 'CatalogueService' | 'PermitService' | 'WorkspaceService' | 'JobService';
 
 type UnaryMethod = (
   request: unknown,
@@ -37,7 +38,7 @@ const RETRYABLE = new Set([GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED]
  * DEADLINE_EXCEEDED.
  */
 @Injectable()
-export class PeerChannels implements OnModuleDestroy {
+export class PeerChannels implements OnApplicationShutdown {
   private readonly proto = loadProtos();
   private readonly channels = new Map<string, Channel>();
   private readonly clients = new Map<string, Client>();
@@ -54,36 +55,43 @@ export class PeerChannels implements OnModuleDestroy {
     service: PeerServiceName,
     method: string,
     request: unknown,
-    options: { idempotent: boolean },
+    options: { idempotent: boolean; deadlineMs?: number },
   ): Promise<unknown> {
     const client = this.client(peerId, service) as unknown as Record<string, UnaryMethod>;
     const invoke = client[method]!.bind(client) as UnaryMethod;
     try {
-      return await this.unary(peerId, method, invoke, request);
+      return await this.unary(peerId, method, invoke, request, options.deadlineMs);
     } catch (error) {
       if (!options.idempotent || !isServiceError(error) || !RETRYABLE.has(error.code)) {
         throw toDomainError(error, peerId);
       }
       try {
-        return await this.unary(peerId, method, invoke, request);
+        return await this.unary(peerId, method, invoke, request, options.deadlineMs);
       } catch (again) {
         throw toDomainError(again, peerId);
       }
     }
   }
 
-  onModuleDestroy(): void {
+  /** Last of all, so work stopping in onModuleDestroy still sees its calls end as they would. */
+  onApplicationShutdown(): void {
     for (const client of this.clients.values()) client.close();
     for (const channel of this.channels.values()) channel.close();
     this.clients.clear();
     this.channels.clear();
   }
 
-  private unary(peerId: string, method: string, invoke: UnaryMethod, request: unknown) {
+  private unary(
+    peerId: string,
+    method: string,
+    invoke: UnaryMethod,
+    request: unknown,
+    deadlineMs = this.config.peerDeadlineMs,
+  ) {
     const metadata = new Metadata();
     const requestId = currentRequestId();
     if (requestId) metadata.set(REQUEST_ID_HEADER, requestId);
-    const deadline = new Date(Date.now() + this.config.peerDeadlineMs);
+    const deadline = new Date(Date.now() + deadlineMs);
     const stop = this.metrics.peerCallDuration.startTimer({ peer: peerId, method });
     return new Promise<unknown>((resolve, reject) => {
       invoke(request, metadata, { deadline }, (error, response) => {

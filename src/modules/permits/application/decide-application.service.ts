@@ -12,6 +12,7 @@ import { move } from '../domain/permit.machine';
 import { PermitCrypto } from './permit-crypto.port';
 import { PermitPeers, RemoteDecision } from './permit-peers.port';
 import { PermitRecord, PermitRepository } from './permit-repository.port';
+import { PermitStagesService } from './permit-stages.service';
 import { PermitVerifier } from './permit-verifier';
 
 /**
@@ -28,6 +29,7 @@ export class DecideApplicationService {
     private readonly peers: PermitPeers,
     private readonly crypto: PermitCrypto,
     private readonly verifier: PermitVerifier,
+    private readonly stages: PermitStagesService,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -179,6 +181,7 @@ export class DecideApplicationService {
     await this.verifier.verify(jws, { now, forNode: this.node.id });
     const granted = { jws, validFrom: payload.validFrom, validUntil: payload.validUntil };
     if (await this.end(permitId, 'APPROVED', { signatures: signatures.length }, granted)) {
+      this.stages.announceGrant(permitId);
       await this.tell(permit, { permitId, outcome: 'GRANTED', jws });
     }
   }

@@ -15,6 +15,7 @@ import { notFound } from './decide-application.service';
 import { JwsSignature, PermitCrypto } from './permit-crypto.port';
 import { ApplicationCopy, Conclusion } from './permit-peers.port';
 import { PermitRecord, PermitRepository } from './permit-repository.port';
+import { PermitStagesService } from './permit-stages.service';
 import { PermitVerifier } from './permit-verifier';
 
 const CONCLUSION_ACTION = {
@@ -31,6 +32,7 @@ export class ParticipateService {
     private readonly datasets: DatasetsService,
     private readonly crypto: PermitCrypto,
     private readonly verifier: PermitVerifier,
+    private readonly stages: PermitStagesService,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -195,6 +197,7 @@ export class ParticipateService {
         tx,
       );
     });
+    if (conclusion.outcome === 'GRANTED') this.stages.announceGrant(conclusion.permitId);
   }
 
   private async ledBy(peerId: string, permitId: string): Promise<PermitRecord> {

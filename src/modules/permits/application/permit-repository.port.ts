@@ -37,6 +37,7 @@ export abstract class PermitRepository {
     readonly person?: NamedUser;
   }): Promise<PermitRecord[]>;
   abstract listAll(): Promise<PermitRecord[]>;
+  abstract listInStatus(statuses: readonly PermitStatus[]): Promise<PermitRecord[]>;
   abstract decide(
     id: string,
     node: string,

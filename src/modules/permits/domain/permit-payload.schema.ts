@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PURPOSES } from './purposes';
 import type { PermitPayload } from './permit-payload';
+import type { GeneralJws } from './permit';
 
 const nodeId = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
 const identifier = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
@@ -45,3 +46,14 @@ export const permitPayloadSchema = z.strictObject({
   validFrom: instant,
   validUntil: instant,
 }) satisfies z.ZodType<PermitPayload>;
+
+const b64url = z.string().regex(/^[A-Za-z0-9_-]{1,100000}$/);
+
+/** A permit as a JWS in General JSON Serialization, as it travels between nodes. */
+export const generalJwsSchema = z.strictObject({
+  payload: b64url,
+  signatures: z
+    .array(z.strictObject({ protected: b64url, signature: b64url }))
+    .min(1)
+    .max(50),
+}) satisfies z.ZodType<GeneralJws>;

@@ -115,6 +115,14 @@ export class SqlPermitRepository extends PermitRepository {
     ).map(toRecord);
   }
 
+  async listInStatus(statuses: readonly PermitStatus[]): Promise<PermitRecord[]> {
+    return (
+      (await this.dataSource.query(`${SELECT} WHERE p.status = ANY($1::text[]) ORDER BY p.id`, [
+        statuses,
+      ])) as PermitRow[]
+    ).map(toRecord);
+  }
+
   async decide(
     id: string,
     node: string,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ANALYSIS_KINDS } from '../domain/analysis-kinds';
 import { Application } from '../domain/permit';
-import { permitParts } from '../domain/permit-payload.schema';
+import { generalJwsSchema, permitParts } from '../domain/permit-payload.schema';
+import { jsonText } from '../../../shared/validation';
 
 const { nodeId, namedUser: named } = permitParts;
-const b64url = z.string().regex(/^[A-Za-z0-9_-]{1,100000}$/);
 
 /** An application as the lead forwards it, checked at the receiving edge. */
 export const applicationSchema = z.strictObject({
@@ -27,29 +27,8 @@ export const applicationSchema = z.strictObject({
   receivedAt: z.iso.datetime(),
 }) satisfies z.ZodType<Application>;
 
-export const generalJwsSchema = z.strictObject({
-  payload: b64url,
-  signatures: z
-    .array(z.strictObject({ protected: b64url, signature: b64url }))
-    .min(1)
-    .max(50),
-});
-
-const fromJson = <S extends z.ZodType>(schema: S) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'is not JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-
 export const submitApplicationRequestSchema = z.object({
-  applicationJson: fromJson(applicationSchema),
+  applicationJson: jsonText(applicationSchema),
   applicationVersion: z.number().int().min(1),
   decisionDueAt: z.iso.datetime({ offset: true }),
 });
@@ -70,7 +49,7 @@ export const concludeApplicationRequestSchema = z.discriminatedUnion('outcome', 
   z.object({
     permitId: z.uuid(),
     outcome: z.literal('APPLICATION_OUTCOME_GRANTED'),
-    permitJwsJson: fromJson(generalJwsSchema),
+    permitJwsJson: jsonText(generalJwsSchema),
   }),
   z.object({
     permitId: z.uuid(),

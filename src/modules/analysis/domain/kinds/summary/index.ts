@@ -1,0 +1,30 @@
+import type { AnalysisKindModule } from '../../analysis-kind';
+import { columnOf } from '../../columns';
+import { filterVariables, validateFilters } from '../../filters';
+import { groupColumnsOf } from '../../group-keys';
+import { distinctNames } from '../../identifier';
+import { checkSummaries } from './check';
+import { combineSummaries, type SummaryResult } from './combine';
+import type { SummaryContribution } from './contribution';
+import { readSummaries, summaryQuery } from './local';
+import { SUMMARISED_TYPES, type SummaryParams, summaryParamsSchema } from './params';
+
+/** Mean, variance and standard deviation of a variable, overall or per group. */
+export const summaryKind: AnalysisKindModule<SummaryParams, SummaryContribution, SummaryResult> = {
+  name: 'summary',
+  params: summaryParamsSchema,
+  variables: (params) =>
+    distinctNames([params.variable, ...params.groupBy, ...filterVariables(params.filters)]),
+  validate(params, columns) {
+    columnOf(columns, params.variable, SUMMARISED_TYPES, 'variable');
+    groupColumnsOf(columns, params.groupBy);
+    validateFilters(params.filters, columns);
+  },
+  local: summaryQuery,
+  read: readSummaries,
+  persons: (contribution) => contribution.groups.reduce((sum, group) => sum + group.n, 0),
+  check: checkSummaries,
+  combine: combineSummaries,
+};
+
+export type { SummaryContribution, SummaryParams, SummaryResult };

@@ -1,0 +1,44 @@
+import type { LocalQuery, WorkspaceTable } from '../../analysis-kind';
+import { whereClause } from '../../filters';
+import { groupingSql, groupKeyFromRow } from '../../grouping-sql';
+import { finiteOrNullFrom, wholeNumberFrom } from '../../row-values';
+import { quoteIdent, SqlValues, statement } from '../../sql';
+import type { SummaryContribution } from './contribution';
+import type { SummaryParams } from './params';
+
+export function summaryQuery(params: SummaryParams, table: WorkspaceTable): LocalQuery {
+  const values = new SqlValues();
+  const grouping = groupingSql(params.groupBy);
+  const x = quoteIdent(params.variable);
+  const statistics = [
+    `count(${x}) AS n`,
+    `avg(${x}::double precision) AS mean`,
+    `var_pop(${x}::double precision) * count(${x}) AS m2`,
+  ];
+  const sql = statement(
+    `SELECT ${[...grouping.selected, ...statistics].join(', ')}`,
+    `FROM ${table.sqlName}`,
+    whereClause(params.filters, table.columns, values),
+    grouping.groupByClause,
+  );
+  return { sql, values: values.values };
+}
+
+export function readSummaries(
+  params: SummaryParams,
+  rows: readonly Record<string, unknown>[],
+): SummaryContribution {
+  return {
+    variable: params.variable,
+    groupBy: [...params.groupBy],
+    groups: rows.map((row) => {
+      const n = wholeNumberFrom(row.n, 'n');
+      return {
+        key: groupKeyFromRow(row, params.groupBy.length),
+        n,
+        mean: n === 0 ? null : finiteOrNullFrom(row.mean, 'mean'),
+        m2: n === 0 ? null : finiteOrNullFrom(row.m2, 'm2'),
+      };
+    }),
+  };
+}

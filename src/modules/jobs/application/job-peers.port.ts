@@ -1,0 +1,20 @@
+import { GateDecision } from '../../airlock/domain/output-gate.rules';
+import { GeneralJws } from '../../permits/domain/permit';
+
+/** What the lead sends a node to run its part of a job. */
+export interface RunJobRequest {
+  readonly jobId: string;
+  readonly permitJws: GeneralJws;
+  /** The job specification as RFC 8785 canonical JSON: what the assertion's hash covers. */
+  readonly specJson: string;
+  /** The lead's signed statement of who submitted this job (a JWT, EdDSA). */
+  readonly assertion: string;
+}
+
+/** A node's answer: its released contribution, or the findings that held it back (never the values). */
+export type RunJobReply = GateDecision;
+
+/** The job conversation between nodes (gRPC JobService). */
+export abstract class JobPeers {
+  abstract run(peerId: string, request: RunJobRequest, deadlineMs: number): Promise<RunJobReply>;
+}

@@ -1,0 +1,52 @@
+import { Transaction } from '../../../shared/transaction';
+import { Job, JobResult, JobSpec, JobStatus, NodeState } from '../domain/job';
+
+/** A node's part, settled: what the lead keeps of it. */
+export interface NodeOutcome {
+  readonly state: Extract<NodeState, 'RELEASED' | 'BLOCKED' | 'FAILED'>;
+  readonly contribution?: unknown;
+  readonly persons?: number;
+  readonly findings?: Job['nodes'][number]['findings'];
+  readonly reason?: string;
+}
+
+/** Jobs as their lead keeps them. Every change is guarded by the state it expects. */
+export abstract class JobRepository {
+  abstract insert(
+    spec: JobSpec,
+    nodes: readonly string[],
+    now: Date,
+    tx: Transaction,
+  ): Promise<void>;
+  abstract get(id: string, tx?: Transaction): Promise<Job | undefined>;
+  abstract listForPermit(permitId: string): Promise<Job[]>;
+  /**
+   * Takes the node parts due for dispatch — QUEUED, or DISPATCHED with an
+   * expired lease (a lead that stopped mid-way) — of one job or of all, and
+   * leases them to this process until `leaseUntil`. Replicas never take the
+   * same part (row locks, SKIP LOCKED).
+   */
+  abstract claim(
+    now: Date,
+    leaseUntil: Date,
+    jobId?: string,
+  ): Promise<{ readonly jobId: string; readonly node: string }[]>;
+  /** Settles a DISPATCHED part; false if it was settled or cancelled meanwhile. */
+  abstract settle(
+    jobId: string,
+    node: string,
+    outcome: NodeOutcome,
+    now: Date,
+    tx: Transaction,
+  ): Promise<boolean>;
+  /** Ends a RUNNING job; false if it had ended. */
+  abstract finish(
+    jobId: string,
+    status: Exclude<JobStatus, 'RUNNING' | 'CANCELLED'>,
+    result: JobResult,
+    now: Date,
+    tx: Transaction,
+  ): Promise<boolean>;
+  /** Cancels a RUNNING job and every unfinished part of it; false if it had ended. */
+  abstract cancel(jobId: string, result: JobResult, now: Date, tx: Transaction): Promise<boolean>;
+}

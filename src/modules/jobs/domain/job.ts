@@ -1,0 +1,80 @@
+import type { Finding } from '../../analysis/domain/analysis-kind';
+import type { NamedUser } from '../../permits/domain/permit';
+
+/** Exactly what was asked and by whom: what every node checks and runs, and what the result names. */
+export interface JobSpec {
+  readonly jobId: string;
+  readonly permitId: string;
+  readonly kind: string;
+  readonly params: Readonly<Record<string, unknown>> & { readonly dataset: string };
+  readonly submittedBy: NamedUser;
+  readonly submittedAt: string;
+}
+
+/** The whole job, at the lead. */
+export type JobStatus = 'RUNNING' | 'COMPLETE' | 'PARTIAL' | 'FAILED' | 'CANCELLED';
+
+/** One node's part, as the lead sees it. */
+export type NodeState = 'QUEUED' | 'DISPATCHED' | 'RELEASED' | 'BLOCKED' | 'FAILED' | 'CANCELLED';
+
+export interface JobNode {
+  readonly node: string;
+  readonly state: NodeState;
+  readonly attempts: number;
+  readonly leaseUntil?: Date;
+  /** The released contribution: only what passed the node's output gate. */
+  readonly contribution?: unknown;
+  readonly persons?: number;
+  /** Why the node's output gate held the contribution back (rule, cell, threshold). */
+  readonly findings?: readonly Omit<Finding, 'value'>[];
+  readonly reason?: string;
+  readonly finishedAt?: Date;
+}
+
+export interface Job {
+  readonly id: string;
+  readonly permitId: string;
+  readonly spec: JobSpec;
+  readonly status: JobStatus;
+  readonly nodes: readonly JobNode[];
+  readonly result?: JobResult;
+  readonly submittedAt: Date;
+  readonly finishedAt?: Date;
+}
+
+/** What a researcher receives: the pooled result and exactly who it stands on. */
+export interface JobResult {
+  readonly status: Exclude<JobStatus, 'RUNNING'>;
+  readonly spec: JobSpec;
+  readonly contributors: readonly { readonly node: string; readonly persons: number }[];
+  readonly missing: readonly {
+    readonly node: string;
+    readonly state: NodeState;
+    readonly reason: string;
+  }[];
+  readonly result?: unknown;
+  /** Why there is no result although nodes released their parts. */
+  readonly error?: string;
+}
+
+export const FINISHED_NODE_STATES: readonly NodeState[] = [
+  'RELEASED',
+  'BLOCKED',
+  'FAILED',
+  'CANCELLED',
+];
+
+export function isFinished(state: NodeState): boolean {
+  return FINISHED_NODE_STATES.includes(state);
+}
+
+/**
+ * The whole job once every node has finished: COMPLETE when all released,
+ * PARTIAL when some did, FAILED when none did.
+ */
+export function overallStatus(nodes: readonly Pick<JobNode, 'state'>[]): JobStatus {
+  if (nodes.some((n) => !isFinished(n.state))) return 'RUNNING';
+  const released = nodes.filter((n) => n.state === 'RELEASED').length;
+  if (released === nodes.length) return 'COMPLETE';
+  return released > 0 ? 'PARTIAL' : 'FAILED';
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { managerOf } from '../../../database/typeorm-unit-of-work';
+import { Transaction } from '../../../shared/transaction';
+import { GateDecision } from '../../airlock/domain/output-gate.rules';
+import { JobRun, JobRunRepository } from '../application/job-run-repository.port';
+import { JobSpec } from '../domain/job';
+
+interface JobRunRow {
+  job_id: string;
+  permit_id: string;
+  spec: JobSpec;
+  state: JobRun['state'];
+  contribution: unknown;
+  persons: number | null;
+  findings: Extract<GateDecision, { outcome: 'BLOCKED' }>['findings'] | null;
+  reason: string | null;
+}
+
+@Injectable()
+export class SqlJobRunRepository extends JobRunRepository {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async get(jobId: string): Promise<JobRun | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT * FROM job_run WHERE job_id = $1`, [
+      jobId,
+    ])) as JobRunRow[];
+    if (!row) return undefined;
+    const decision: GateDecision | undefined =
+      row.state === 'RELEASED'
+        ? { outcome: 'RELEASED', contribution: row.contribution, persons: row.persons ?? 0 }
+        : row.state === 'BLOCKED'
+          ? { outcome: 'BLOCKED', findings: row.findings ?? [] }
+          : undefined;
+    return {
+      jobId: row.job_id,
+      permitId: row.permit_id,
+      spec: row.spec,
+      state: row.state,
+      decision,
+      reason: row.reason ?? undefined,
+    };
+  }
+
+  async start(spec: JobSpec, lead: string, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO job_run (job_id, permit_id, lead, spec, state, started_at)
+       VALUES ($1, $2, $3, $4, 'RUNNING', $5)
+       ON CONFLICT (job_id) DO UPDATE SET state = 'RUNNING', started_at = $5, reason = NULL
+       WHERE job_run.state IN ('RUNNING', 'FAILED')`,
+      [spec.jobId, spec.permitId, lead, JSON.stringify(spec), now],
+    );
+  }
+
+  async finish(
+    jobId: string,
+    outcome: { decision: GateDecision } | { failed: string },
+    now: Date,
+    tx: Transaction,
+  ): Promise<void> {
+    const decision = 'decision' in outcome ? outcome.decision : undefined;
+    await managerOf(this.dataSource, tx).query(
+      `UPDATE job_run SET state = $2, contribution = $3, persons = $4, findings = $5, reason = $6,
+         finished_at = $7
+       WHERE job_id = $1 AND state = 'RUNNING'`,
+      [
+        jobId,
+        decision ? decision.outcome : 'FAILED',
+        decision?.outcome === 'RELEASED' ? JSON.stringify(decision.contribution) : null,
+        decision?.outcome === 'RELEASED' ? decision.persons : null,
+        decision?.outcome === 'BLOCKED' ? JSON.stringify(decision.findings) : null,
+        'failed' in outcome ? outcome.failed : null,
+        now,
+      ],
+    );
+  }
+}

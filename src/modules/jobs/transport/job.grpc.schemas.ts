@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { jsonText } from '../../../shared/validation';
+import { generalJwsSchema } from '../../permits/domain/permit-payload.schema';
+
+export const runJobRequestSchema = z.object({
+  jobId: z.uuid(),
+  permitJwsJson: jsonText(generalJwsSchema),
+  specJson: z.string().min(2).max(100_000),
+  submitterAssertion: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
+    .max(10_000),
+});

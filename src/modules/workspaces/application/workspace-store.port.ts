@@ -1,0 +1,44 @@
+import { Transaction } from '../../../shared/transaction';
+import { Workspace, WorkspaceTableInfo } from '../domain/workspace';
+
+/** A participant's workspace as the lead knows it. */
+export interface Readiness {
+  readonly node: string;
+  readonly tables: readonly WorkspaceTableInfo[];
+  /** The node has been told the permit is active. */
+  readonly activated: boolean;
+}
+
+/** Workspaces inside the node's database, and at the lead, which participants are ready. */
+export abstract class WorkspaceStore {
+  /**
+   * Creates the permit's secret, schema and tables, filled in SQL with
+   * pseudonyms in place of person identifiers, and records the workspace
+   * READY; all within `tx`, so a failure leaves nothing.
+   */
+  abstract build(
+    permitId: string,
+    schema: string,
+    tables: readonly WorkspaceTableInfo[],
+    now: Date,
+    tx: Transaction,
+  ): Promise<void>;
+  abstract get(permitId: string, tx?: Transaction): Promise<Workspace | undefined>;
+  abstract recordFailure(
+    permitId: string,
+    error: string,
+    nextAttemptAt: Date,
+    now: Date,
+    tx: Transaction,
+  ): Promise<void>;
+  abstract markReported(permitId: string): Promise<void>;
+  abstract recordReadiness(
+    permitId: string,
+    node: string,
+    tables: readonly WorkspaceTableInfo[],
+    now: Date,
+    tx: Transaction,
+  ): Promise<void>;
+  abstract readiness(permitId: string, tx?: Transaction): Promise<Readiness[]>;
+  abstract markActivated(permitId: string, node: string): Promise<void>;
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { PeerChannels } from '../../federation/infrastructure/peer-channels';
+import { WorkspacePeers } from '../application/workspace-peers.port';
+import { WorkspaceTableInfo } from '../domain/workspace';
+
+@Injectable()
+export class GrpcWorkspacePeers extends WorkspacePeers {
+  constructor(private readonly channels: PeerChannels) {
+    super();
+  }
+
+  async reportReady(
+    leadId: string,
+    permitId: string,
+    tables: readonly WorkspaceTableInfo[],
+  ): Promise<void> {
+    await this.channels.call(
+      leadId,
+      'WorkspaceService',
+      'ReportWorkspaceReady',
+      {
+        permitId,
+        tables: tables.map((t) => ({
+          dataset: t.dataset,
+          columns: t.columns.map((c) => ({ name: c.name, type: c.type, levels: c.levels ?? [] })),
+          publishedVariables: t.publishedVariables,
+        })),
+      },
+      { idempotent: true },
+    );
+  }
+
+  async activate(peerId: string, permitId: string): Promise<void> {
+    await this.channels.call(
+      peerId,
+      'WorkspaceService',
+      'ActivatePermit',
+      { permitId },
+      {
+        idempotent: true,
+      },
+    );
+  }
+}

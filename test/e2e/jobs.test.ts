@@ -1,0 +1,396 @@
+import { DataSource } from 'typeorm';
+import { JobDispatcher } from '../../src/modules/jobs/application/job-dispatcher.service';
+import { eventually } from '../support/eventually';
+import { callNode, grantedPermit } from '../support/granted-permit';
+import { loadStudy, StudyRow, studyRows } from '../support/study-data';
+import { TestFederation, TestNode } from '../support/test-federation';
+
+/**
+ * Federated jobs across three nodes, each on its own database: every kind
+ * equals the same computation on the pooled rows, computed here directly
+ * from the rows the test generated.
+ */
+
+interface JobView {
+  id: string;
+  status: string;
+  nodes: { node: string; state: string; persons?: number; reason?: string; findings?: unknown[] }[];
+  spec: { kind: string; params: Record<string, unknown> };
+  result?: {
+    status: string;
+    contributors: { node: string; persons: number }[];
+    missing: { node: string; state: string; reason: string }[];
+    result?: unknown;
+  };
+}
+
+type Filter = {
+  variable: keyof StudyRow;
+  op: 'ge' | 'lt' | 'eq';
+  value: number | string | boolean;
+};
+
+const ROWS: Record<string, StudyRow[]> = {
+  de: studyRows(11, 400, { firstId: 1 }),
+  fr: studyRows(22, 300, { valueShift: 5, firstId: 1 }),
+  // NL has no group c, and all its values lie below 50.
+  nl: studyRows(33, 250, { levels: ['a', 'b'], valueShift: -20, firstId: 1 }),
+};
+const VARIABLES = ['grp', 'flag', 'value', 'score'];
+
+const matches = (row: StudyRow, filters: Filter[]) =>
+  filters.every((f) => {
+    const v = row[f.variable];
+    if (v === null) return false;
+    if (f.op === 'eq') return v === f.value;
+    return f.op === 'ge'
+      ? (v as number) >= (f.value as number)
+      : (v as number) < (f.value as number);
+  });
+
+const pooled = (filters: Filter[] = [], nodes = ['de', 'fr', 'nl']) =>
+  nodes.flatMap((n) => ROWS[n]!).filter((r) => matches(r, filters));
+
+function expectClose(actual: number | null, expected: number): void {
+  expect(actual).not.toBeNull();
+  expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+}
+
+describe('federated jobs: the code travels, the rows stay', () => {
+  let federation: TestFederation;
+  const nodes: Record<string, TestNode> = {};
+  let permitId: string;
+
+  beforeAll(async () => {
+    federation = await TestFederation.create(['DE', 'FR', 'NL']);
+    const env = { JOB_DEADLINE_MS: '3000', SWEEP_INTERVAL_MS: '250' };
+    for (const id of ['de', 'fr', 'nl']) {
+      nodes[id] = await federation.start(id, env, { onDisk: id === 'de' });
+      await loadStudy(nodes[id]!, ROWS[id]!);
+    }
+    permitId = await grantedPermit(federation, nodes, {
+      lead: 'de',
+      datasets: ['de', 'fr', 'nl'].flatMap((node) => [
+        { node, dataset: 'study', variables: VARIABLES },
+        { node, dataset: 'study_copy', variables: VARIABLES },
+      ]),
+      analysisKinds: ['count', 'summary', 'histogram'],
+    });
+  }, 120_000);
+
+  afterAll(() => federation?.stop());
+
+  const alice = () => federation.token('alice', ['researcher'], { now: nodes.de!.clock.now() });
+
+  async function submit(kind: string, params: Record<string, unknown>, token?: string) {
+    return callNode<JobView>(nodes.de!, 'POST', '/v1/jobs', token ?? (await alice()), {
+      permitId,
+      kind,
+      params: { dataset: 'study', ...params },
+    });
+  }
+
+  async function finished(id: string): Promise<JobView> {
+    return eventually(async () => {
+      const job = await callNode<JobView>(nodes.de!, 'GET', `/v1/jobs/${id}`, await alice());
+      if (job.status !== 200) throw new Error(`GET /v1/jobs/${id}: ${JSON.stringify(job.body)}`);
+      return job.body.status !== 'RUNNING' ? job.body : undefined;
+    }, 30_000);
+  }
+
+  async function run(kind: string, params: Record<string, unknown>): Promise<JobView> {
+    const submitted = await submit(kind, params);
+    expect(submitted.status).toBe(202);
+    return finished(submitted.body.id);
+  }
+
+  describe('preparation', () => {
+    it('builds at each node a workspace of only the permitted variables, keyed by pseudonyms', async () => {
+      for (const id of ['de', 'fr', 'nl']) {
+        const db = nodes[id]!.app.get(DataSource);
+        const schema = `ws_${permitId.replace(/-/g, '')}`;
+        const columns = (await db.query(
+          `SELECT column_name FROM information_schema.columns
+           WHERE table_schema = $1 AND table_name = 'study' ORDER BY ordinal_position`,
+          [schema],
+        )) as { column_name: string }[];
+        expect(columns.map((c) => c.column_name)).toEqual(['pseudonym', ...[...VARIABLES].sort()]);
+        const rows = (await db.query(`SELECT pseudonym FROM "${schema}".study`)) as {
+          pseudonym: string;
+        }[];
+        expect(rows).toHaveLength(ROWS[id]!.length);
+        expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.pseudonym))).toBe(true);
+        const [secret] = (await db.query(
+          `SELECT octet_length(secret) AS bytes FROM workspace_secret WHERE permit_id = $1`,
+          [permitId],
+        )) as { bytes: number }[];
+        expect(Number(secret!.bytes)).toBe(32);
+      }
+    });
+
+    it('gives the same person different pseudonyms in different countries', async () => {
+      const pseudonymsOf = async (id: string) =>
+        new Set(
+          (
+            (await nodes[id]!.app.get(DataSource).query(
+              `SELECT pseudonym FROM "ws_${permitId.replace(/-/g, '')}".study`,
+            )) as { pseudonym: string }[]
+          ).map((r) => r.pseudonym),
+        );
+      // Person ids 1… exist in every country; keyed by each node's own secret, nothing links them.
+      const [de, fr] = [await pseudonymsOf('de'), await pseudonymsOf('fr')];
+      expect([...de].filter((p) => fr.has(p))).toEqual([]);
+    });
+  });
+
+  describe('counts and contingency tables', () => {
+    it('counts everyone', async () => {
+      const job = await run('count', {});
+      expect(job.status).toBe('COMPLETE');
+      expect(job.result!.result).toMatchObject({ total: pooled().length });
+      expect(job.result!.contributors).toEqual(
+        ['de', 'fr', 'nl'].map((node) => ({ node, persons: ROWS[node]!.length })),
+      );
+    });
+
+    it('tabulates two variables, with a level absent in one country', async () => {
+      const job = await run('count', { groupBy: ['grp', 'flag'] });
+      expect(job.status).toBe('COMPLETE');
+      const result = job.result!.result as { cells: { key: unknown[]; count: number }[] };
+      const expected = ['a', 'b', 'c'].flatMap((grp) =>
+        [false, true].map((flag) => ({
+          key: [grp, flag],
+          count: pooled().filter((r) => r.grp === grp && r.flag === flag).length,
+        })),
+      );
+      expect(result.cells).toEqual(expected);
+    });
+
+    it('counts with a filter that no row of one country matches: that country contributes 0', async () => {
+      const filters: Filter[] = [{ variable: 'value', op: 'ge', value: 50 }];
+      const job = await run('count', { groupBy: ['grp'], filters });
+      expect(job.status).toBe('COMPLETE');
+      expect(job.result!.contributors.find((c) => c.node === 'nl')).toEqual({
+        node: 'nl',
+        persons: 0,
+      });
+      const result = job.result!.result as { cells: { key: unknown[]; count: number }[] };
+      expect(result.cells).toEqual(
+        ['a', 'b', 'c'].map((grp) => ({
+          key: [grp],
+          count: pooled(filters).filter((r) => r.grp === grp).length,
+        })),
+      );
+    });
+  });
+
+  describe('mean, variance and standard deviation', () => {
+    function moments(values: number[]) {
+      const n = values.length;
+      const mean = values.reduce((s, v) => s + v, 0) / n;
+      const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
+      return { n, mean, variance, sd: Math.sqrt(variance) };
+    }
+
+    it('equals the two-pass computation on the pooled rows, overall and by group', async () => {
+      const job = await run('summary', { variable: 'value', groupBy: ['flag'] });
+      expect(job.status).toBe('COMPLETE');
+      const groups = (
+        job.result!.result as {
+          groups: { key: unknown[]; n: number; mean: number; variance: number; sd: number }[];
+        }
+      ).groups;
+      for (const flag of [false, true]) {
+        const expected = moments(
+          pooled()
+            .filter((r) => r.flag === flag && r.value !== null)
+            .map((r) => r.value!),
+        );
+        const group = groups.find((g) => g.key[0] === flag)!;
+        expect(group.n).toBe(expected.n);
+        expectClose(group.mean, expected.mean);
+        expectClose(group.variance, expected.variance);
+        expectClose(group.sd, expected.sd);
+      }
+    });
+
+    it('with a filter matching nothing in one country', async () => {
+      const filters: Filter[] = [{ variable: 'value', op: 'ge', value: 50 }];
+      const job = await run('summary', { variable: 'score', filters });
+      expect(job.status).toBe('COMPLETE');
+      const [group] = (
+        job.result!.result as { groups: { n: number; mean: number; variance: number }[] }
+      ).groups;
+      const expected = moments(pooled(filters).map((r) => r.score));
+      expect(group!.n).toBe(expected.n);
+      expectClose(group!.mean, expected.mean);
+      expectClose(group!.variance, expected.variance);
+    });
+  });
+
+  describe('histograms and quantiles', () => {
+    it('bins with researcher-given edges (values on the edges included) and estimates quantiles from the pooled bins', async () => {
+      const edges = [0, 2, 4, 6, 8, 10];
+      const ps = [0.1, 0.5, 0.9];
+      const job = await run('histogram', { variable: 'score', edges, quantiles: ps });
+      expect(job.status).toBe('COMPLETE');
+      const result = job.result!.result as {
+        counts: number[];
+        below: number;
+        above: number;
+        quantiles: { p: number; value: number }[];
+      };
+      const scores = pooled().map((r) => r.score);
+      const counts = edges
+        .slice(0, -1)
+        .map((low, i) => scores.filter((s) => s >= low && s < edges[i + 1]!).length);
+      expect(result.counts).toEqual(counts);
+      expect(result.below).toBe(0);
+      expect(result.above).toBe(0);
+      for (const p of ps) {
+        // Linear interpolation in the bin where the cumulative count reaches p·N.
+        const target = p * scores.length;
+        let before = 0;
+        let i = 0;
+        while (before + counts[i]! < target) before += counts[i++]!;
+        const expected = edges[i]! + ((target - before) / counts[i]!) * (edges[i + 1]! - edges[i]!);
+        expectClose(result.quantiles.find((q) => q.p === p)!.value, expected);
+      }
+    });
+  });
+
+  describe('the output gate', () => {
+    it('holds back a contribution under the minimum count: the job is PARTIAL and names the node', async () => {
+      // A threshold under which FR has a few persons and DE at least ten.
+      const below = (id: string, t: number) =>
+        ROWS[id]!.filter((r) => r.value !== null && r.value < t).length;
+      let threshold = 30;
+      while (below('fr', threshold) < 3 || below('de', threshold) < 10) threshold += 0.25;
+      expect(below('fr', threshold)).toBeLessThan(10);
+      const filters: Filter[] = [{ variable: 'value', op: 'lt', value: threshold }];
+      const job = await run('count', { filters });
+      expect(job.status).toBe('PARTIAL');
+      expect(job.result!.missing).toEqual([
+        { node: 'fr', state: 'BLOCKED', reason: 'held back by the output gate' },
+      ]);
+      expect(job.nodes.find((n) => n.node === 'fr')!.findings).toEqual([
+        { rule: 'min-count', cell: 'total', threshold: 10 },
+      ]);
+      expect(job.result!.result).toMatchObject({ total: pooled(filters, ['de', 'nl']).length });
+      expect(JSON.stringify(job)).not.toContain(`"count":${below('fr', threshold)},`);
+    });
+  });
+
+  describe('a node that does not answer in time', () => {
+    it('makes the job PARTIAL, naming the node and the deadline', async () => {
+      const release = await holdWorkspace(nodes.fr!, 'study');
+      try {
+        const job = await run('count', {});
+        expect(job.status).toBe('PARTIAL');
+        const fr = job.result!.missing.find((m) => m.node === 'fr')!;
+        expect(fr.state).toBe('FAILED');
+        expect(fr.reason).toContain('PEER.DEADLINE_EXCEEDED');
+        expect(job.result!.contributors.map((c) => c.node)).toEqual(['de', 'nl']);
+        expect(job.result!.result).toMatchObject({ total: ROWS.de!.length + ROWS.nl!.length });
+      } finally {
+        await release();
+      }
+    }, 30_000);
+  });
+
+  describe('cancellation', () => {
+    it('the submitter cancels; a part that answers later is discarded', async () => {
+      const release = await holdWorkspace(nodes.fr!, 'study');
+      let id: string;
+      try {
+        id = (await submit('count', {})).body.id;
+        await eventually(async () => {
+          const job = await callNode<JobView>(nodes.de!, 'GET', `/v1/jobs/${id}`, await alice());
+          return job.body.nodes.filter((n) => n.state === 'RELEASED').length === 2
+            ? true
+            : undefined;
+        });
+        const bob = await federation.token('bob', ['researcher']);
+        expect((await callNode(nodes.de!, 'POST', `/v1/jobs/${id}/cancel`, bob)).status).toBe(404);
+        const cancelled = await callNode<JobView>(
+          nodes.de!,
+          'POST',
+          `/v1/jobs/${id}/cancel`,
+          await alice(),
+        );
+        expect(cancelled.status).toBe(200);
+        expect(cancelled.body.status).toBe('CANCELLED');
+        expect(cancelled.body.nodes.find((n) => n.node === 'fr')!.state).toBe('CANCELLED');
+      } finally {
+        await release();
+      }
+      const again = await callNode<JobView>(
+        nodes.de!,
+        'POST',
+        `/v1/jobs/${id}/cancel`,
+        await alice(),
+      );
+      expect(again.body.error?.code).toBe('JOB.FINISHED');
+      const job = await finished(id);
+      expect(job.status).toBe('CANCELLED');
+      expect(job.result!.result).toBeUndefined();
+    }, 30_000);
+  });
+
+  describe('a restart of the lead', () => {
+    it('does not lose a job: the part left out is dispatched again and the job completes', async () => {
+      const release = await holdWorkspace(nodes.fr!, 'study');
+      let id: string;
+      try {
+        id = (await submit('count', { groupBy: ['grp'] })).body.id;
+        await eventually(async () => {
+          const job = await callNode<JobView>(nodes.de!, 'GET', `/v1/jobs/${id}`, await alice());
+          return job.body.nodes.filter((n) => n.state === 'RELEASED').length === 2
+            ? true
+            : undefined;
+        });
+        nodes.de = await federation.restart(nodes.de!);
+      } finally {
+        await release();
+      }
+      // The lease of the interrupted dispatch runs out; the sweep sends FR its part again.
+      nodes.de.clock.advance(60 * 60_000);
+      await nodes.de.app.get(JobDispatcher).dispatch();
+      const job = await finished(id);
+      expect(job.status).toBe('COMPLETE');
+      expect(job.result!.result).toMatchObject({ total: pooled().length });
+      const [fr] = (await nodes.de.app
+        .get(DataSource)
+        .query(`SELECT attempts FROM job_node WHERE job_id = $1 AND node_id = 'fr'`, [id])) as {
+        attempts: number;
+      }[];
+      expect(fr!.attempts).toBe(2);
+    }, 60_000);
+  });
+});
+
+/**
+ * Holds a node's workspace table in a transaction with an exclusive lock, so
+ * the node's analysis of it waits (on the embedded database, the whole
+ * session waits). Returns the release.
+ */
+async function holdWorkspace(node: TestNode, dataset: string): Promise<() => Promise<void>> {
+  const db = node.app.get(DataSource);
+  const [{ schema_name }] = (await db.query(
+    `SELECT schema_name FROM workspace ORDER BY updated_at LIMIT 1`,
+  )) as { schema_name: string }[];
+  let locked!: () => void;
+  let release!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const holding = db.transaction(async (manager) => {
+    await manager.query(`LOCK TABLE "${schema_name}"."${dataset}" IN ACCESS EXCLUSIVE MODE`);
+    locked();
+    await released;
+  });
+  await isLocked;
+  return async () => {
+    release();
+    await holding;
+  };
+}

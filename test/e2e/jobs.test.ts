@@ -1,8 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { generateKeyPair, JWTPayload, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../../src/modules/audit/application/audit.service';
+import { JobPeers, RunJobRequest } from '../../src/modules/jobs/application/job-peers.port';
+import { specHashOf } from '../../src/modules/jobs/application/run-job.service';
+import { SubmitterAssertions } from '../../src/modules/jobs/application/submitter-assertions.port';
+import { GeneralJws } from '../../src/modules/permits/domain/permit';
+import { canonicalJson } from '../../src/modules/permits/domain/canonical-json';
+import { DomainError } from '../../src/shared/errors';
 import { JobDispatcher } from '../../src/modules/jobs/application/job-dispatcher.service';
 import { eventually } from '../support/eventually';
-import { callNode, grantedPermit } from '../support/granted-permit';
+import { callNode, DEV_ISSUER, grantedPermit } from '../support/granted-permit';
 import { loadStudy, StudyRow, studyRows } from '../support/study-data';
+import { TEST_DATABASE_URL } from '../support/test-database';
 import { TestFederation, TestNode } from '../support/test-federation';
 
 /**
@@ -366,6 +376,252 @@ describe('federated jobs: the code travels, the rows stay', () => {
       }[];
       expect(fr!.attempts).toBe(2);
     }, 60_000);
+  });
+  // The embedded database has a single session: there, one node's queries run one after another.
+  (TEST_DATABASE_URL ? describe : describe.skip)('several jobs at one node', () => {
+    it('run at once: a job waiting on one table does not hold up a job on another', async () => {
+      const release = await holdWorkspace(nodes.fr!, 'study');
+      let waiting: string;
+      try {
+        waiting = (await submit('count', {})).body.id;
+        const other = await callNode<JobView>(nodes.de!, 'POST', '/v1/jobs', await alice(), {
+          permitId,
+          kind: 'count',
+          params: { dataset: 'study_copy' },
+        });
+        const done = await finished(other.body.id);
+        expect(done.status).toBe('COMPLETE');
+        expect(done.result!.result).toMatchObject({ total: pooled().length });
+        const stillWaiting = await callNode<JobView>(
+          nodes.de!,
+          'GET',
+          `/v1/jobs/${waiting}`,
+          await alice(),
+        );
+        expect(stillWaiting.body.status).toBe('RUNNING');
+      } finally {
+        await release();
+      }
+      expect((await finished(waiting)).status).toBe('COMPLETE');
+    }, 30_000);
+  });
+
+  describe('bad requests are refused with a clear error and run nothing at any node', () => {
+    async function runsEverywhere(): Promise<number[]> {
+      const counts = [];
+      for (const id of ['de', 'fr', 'nl']) {
+        const db = nodes[id]!.app.get(DataSource);
+        const [runs] = (await db.query(`SELECT count(*) AS n FROM job_run`)) as { n: string }[];
+        counts.push(Number(runs!.n));
+      }
+      const [jobs] = (await nodes
+        .de!.app.get(DataSource)
+        .query(`SELECT count(*) AS n FROM job`)) as {
+        n: string;
+      }[];
+      return [...counts, Number(jobs!.n)];
+    }
+
+    async function refused(
+      expected: { status: number; code: string },
+      send: () => Promise<{ status: number; body: { error?: { code: string; message: string } } }>,
+    ) {
+      const before = await runsEverywhere();
+      const reply = await send();
+      expect({ status: reply.status, code: reply.body.error?.code }).toEqual(expected);
+      expect(reply.body.error!.message.length).toBeGreaterThan(10);
+      expect(await runsEverywhere()).toEqual(before);
+      return reply.body.error!;
+    }
+
+    it('an unknown variable', async () => {
+      const error = await refused({ status: 400, code: 'ANALYSIS.UNKNOWN_VARIABLE' }, () =>
+        submit('summary', { variable: 'weight' }),
+      );
+      expect(error.message).toContain('weight');
+    });
+
+    it('a variable of the dataset that is outside the permit, also inside a filter', async () => {
+      await refused({ status: 403, code: 'ANALYSIS.VARIABLE_NOT_PERMITTED' }, () =>
+        submit('summary', { variable: 'birth_year' }),
+      );
+      await refused({ status: 403, code: 'ANALYSIS.VARIABLE_NOT_PERMITTED' }, () =>
+        submit('count', { filters: [{ variable: 'birth_year', op: 'lt', value: 1960 }] }),
+      );
+    });
+
+    it('an analysis kind the permit does not allow', async () => {
+      await refused({ status: 403, code: 'ANALYSIS.KIND_NOT_PERMITTED' }, () =>
+        submit('linear-regression', { outcome: 'value', predictors: ['score'] }),
+      );
+    });
+
+    it('parameters that do not fit the variables', async () => {
+      await refused({ status: 400, code: 'ANALYSIS.INVALID_PARAMS' }, () =>
+        submit('summary', { variable: 'grp' }),
+      );
+      await refused({ status: 400, code: 'ANALYSIS.INVALID_PARAMS' }, () =>
+        submit('histogram', { variable: 'score', edges: [5, 1] }),
+      );
+    });
+
+    it('a researcher the permit does not name', async () => {
+      const bob = await federation.token('bob', ['researcher'], { now: nodes.de!.clock.now() });
+      await refused({ status: 403, code: 'PERMIT.USER_NOT_NAMED' }, () => submit('count', {}, bob));
+    });
+
+    describe('sent straight to a node over mutual TLS as the lead', () => {
+      async function request(
+        spec: Record<string, unknown>,
+        assertion?: string,
+      ): Promise<RunJobRequest> {
+        const view = await callNode<{ permit: GeneralJws }>(
+          nodes.de!,
+          'GET',
+          `/v1/applications/${permitId}`,
+          await alice(),
+        );
+        const full = {
+          jobId: randomUUID(),
+          permitId,
+          kind: 'count',
+          params: { dataset: 'study', groupBy: [], filters: [] },
+          submittedBy: { issuer: DEV_ISSUER, subject: 'alice' },
+          submittedAt: new Date().toISOString(),
+          ...spec,
+        };
+        const specJson = canonicalJson(full);
+        return {
+          jobId: full.jobId,
+          permitJws: view.body.permit,
+          specJson,
+          assertion:
+            assertion ??
+            (await nodes.de!.app.get(SubmitterAssertions).issue(
+              {
+                jobId: full.jobId,
+                permitId,
+                specHash: specHashOf(specJson),
+                submitter: full.submittedBy,
+              },
+              nodes.de!.clock.now(),
+            )),
+        };
+      }
+
+      async function sendToFr(run: RunJobRequest) {
+        const before = await runsEverywhere();
+        const outcome = await nodes
+          .de!.app.get(JobPeers)
+          .run('fr', run, 5000)
+          .then(
+            () => 'ran',
+            (error: DomainError) => error.code,
+          );
+        expect(await runsEverywhere()).toEqual(before);
+        return outcome;
+      }
+
+      it('runs a genuine request (the control case)', async () => {
+        expect(await nodes.de!.app.get(JobPeers).run('fr', await request({}), 5000)).toMatchObject({
+          outcome: 'RELEASED',
+        });
+      });
+
+      it('refuses an assertion signed by a key that is not the lead’s', async () => {
+        const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+        const run = await request({});
+        const kid = JSON.parse(Buffer.from(run.assertion.split('.')[0]!, 'base64url').toString())
+          .kid as string;
+        const forged = await new SignJWT(
+          JSON.parse(
+            Buffer.from(run.assertion.split('.')[1]!, 'base64url').toString(),
+          ) as JWTPayload,
+        )
+          .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'spe-job-submitter+jwt' })
+          .sign(privateKey);
+        expect(await sendToFr({ ...run, assertion: forged })).toBe('JOB.ASSERTION_INVALID');
+      });
+
+      it('refuses a specification changed after the lead signed it', async () => {
+        const run = await request({});
+        const changed = canonicalJson({
+          ...(JSON.parse(run.specJson) as object),
+          params: { dataset: 'study', groupBy: ['grp'], filters: [] },
+        });
+        expect(await sendToFr({ ...run, specJson: changed })).toBe('JOB.ASSERTION_INVALID');
+      });
+
+      it('refuses a submitter other than the one the assertion names', async () => {
+        const run = await request({});
+        const other = canonicalJson({
+          ...(JSON.parse(run.specJson) as object),
+          submittedBy: { issuer: DEV_ISSUER, subject: 'bob' },
+        });
+        expect(await sendToFr({ ...run, specJson: other })).toBe('JOB.ASSERTION_INVALID');
+      });
+
+      it('refuses a variable outside the permit even when the lead would send it', async () => {
+        const run = await request({
+          kind: 'summary',
+          params: { dataset: 'study', variable: 'birth_year', groupBy: [], filters: [] },
+        });
+        expect(await sendToFr(run)).toBe('ANALYSIS.VARIABLE_NOT_PERMITTED');
+        const refusals = await nodes
+          .fr!.app.get(AuditService)
+          .query({ action: 'job.refuse', outcome: 'denied' });
+        expect(refusals.map((r) => r.errorCode)).toContain('ANALYSIS.VARIABLE_NOT_PERMITTED');
+      });
+    });
+
+    it('a permit that has been archived: at the lead, and at a node asked directly', async () => {
+      const run = await (async () => {
+        const view = await callNode<{ permit: GeneralJws }>(
+          nodes.de!,
+          'GET',
+          `/v1/applications/${permitId}`,
+          await alice(),
+        );
+        const spec = {
+          jobId: randomUUID(),
+          permitId,
+          kind: 'count',
+          params: { dataset: 'study', groupBy: [], filters: [] },
+          submittedBy: { issuer: DEV_ISSUER, subject: 'alice' },
+          submittedAt: new Date().toISOString(),
+        };
+        const specJson = canonicalJson(spec);
+        return {
+          jobId: spec.jobId,
+          permitJws: view.body.permit,
+          specJson,
+          assertion: await nodes.de!.app.get(SubmitterAssertions).issue(
+            {
+              jobId: spec.jobId,
+              permitId,
+              specHash: specHashOf(specJson),
+              submitter: spec.submittedBy,
+            },
+            nodes.de!.clock.now(),
+          ),
+        };
+      })();
+      const admin = await federation.token('admin-nl', ['hdab-admin'], { hdab: 'nl' });
+      const revoked = await callNode(nodes.nl!, 'POST', `/v1/permits/${permitId}/revoke`, admin, {
+        reason: 'end of the test',
+      });
+      expect(revoked.body).toMatchObject({ status: 'ARCHIVED', notYetTold: [] });
+      await refused({ status: 400, code: 'PERMIT.NOT_ACTIVE' }, () => submit('count', {}));
+      const before = await runsEverywhere();
+      await expect(nodes.de!.app.get(JobPeers).run('fr', run, 5000)).rejects.toMatchObject({
+        code: 'PERMIT.NOT_ACTIVE',
+      });
+      expect(await runsEverywhere()).toEqual(before);
+      const submitted = await nodes
+        .de!.app.get(AuditService)
+        .query({ action: 'POST /v1/jobs', outcome: 'invalid' });
+      expect(submitted.map((e) => e.errorCode)).toContain('PERMIT.NOT_ACTIVE');
+    });
   });
 });
 

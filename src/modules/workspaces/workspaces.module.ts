@@ -10,10 +10,11 @@ import { WorkspacesService } from './application/workspaces.service';
 import { GrpcWorkspacePeers } from './infrastructure/grpc-workspace-peers';
 import { SqlWorkspaceStore } from './infrastructure/sql-workspace-store';
 import { WorkspacesGrpcController } from './transport/workspaces.grpc.controller';
+import { WorkspacesHttpController } from './transport/workspaces.http.controller';
 
 @Module({
   imports: [CatalogueModule, PermitsModule],
-  controllers: [WorkspacesGrpcController],
+  controllers: [WorkspacesGrpcController, WorkspacesHttpController],
   providers: [
     { provide: WorkspaceStore, useClass: SqlWorkspaceStore },
     { provide: WorkspacePeers, useClass: GrpcWorkspacePeers },

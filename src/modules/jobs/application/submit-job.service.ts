@@ -55,7 +55,7 @@ export class SubmitJobService {
       );
     }
     const now = this.clock.now();
-    const spec: JobSpec = {
+    const asked: JobSpec = {
       jobId: randomUUID(),
       permitId,
       kind: request.kind,
@@ -74,7 +74,9 @@ export class SubmitJobService {
         return [node, table];
       }),
     );
-    checkJob(spec, payload, tables);
+    // The specification every node runs and the result names: the parameters with their defaults.
+    const { params } = checkJob(asked, payload, tables);
+    const spec: JobSpec = { ...asked, params };
     await this.unitOfWork.run(async (tx) => {
       await this.jobs.insert(spec, nodes, now, tx);
       await this.audit.record(

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { NodeConfig } from '../../../config/app-config';
 import { DomainError } from '../../../shared/errors';
 import { quoteIdent } from '../../analysis/domain/sql';
 import { WorkspaceTable } from '../../analysis/domain/analysis-kind';
+import { Person, rolesAt } from '../../identity/domain/person';
+import { PermitStagesService } from '../../permits/application/permit-stages.service';
 import { WorkspaceTableInfo } from '../domain/workspace';
 import { Readiness, WorkspaceStore } from './workspace-store.port';
 
 /** What the use stage needs of workspaces: this node's tables, and at the lead, every node's. */
 @Injectable()
 export class WorkspacesService {
-  constructor(private readonly store: WorkspaceStore) {}
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly stages: PermitStagesService,
+    private readonly node: NodeConfig,
+  ) {}
 
   /** This node's workspace table of a permitted dataset. */
   async table(
@@ -39,5 +46,38 @@ export class WorkspacesService {
   /** At the lead: the workspaces participants reported ready. */
   async readiness(permitId: string): Promise<Readiness[]> {
     return this.store.readiness(permitId);
+  }
+
+  /** How preparation stands, for this node's HDAB staff and the people the permit names. */
+  async preparation(person: Person, permitId: string) {
+    const { record, payload } = await this.stages.granted(permitId, { anyTime: true });
+    const staff = rolesAt(person, this.node.id).some((r) => r !== 'researcher' && r !== 'auditor');
+    const named = payload.users.some(
+      (u) => u.issuer === person.issuer && u.subject === person.subject,
+    );
+    if (!staff && !named) {
+      throw new DomainError('PERMIT.NOT_FOUND', `No permit ${permitId} for you at this node`);
+    }
+    const workspace = await this.store.get(permitId);
+    const ready = payload.lead === this.node.id ? await this.store.readiness(permitId) : undefined;
+    return {
+      permitId,
+      status: record.status,
+      node: this.node.id,
+      workspace: workspace && {
+        status: workspace.status,
+        attempts: workspace.attempts,
+        lastError: workspace.lastError,
+        nextAttemptAt: workspace.nextAttemptAt?.toISOString(),
+        readyAt: workspace.readyAt?.toISOString(),
+        tables: workspace.tables.map((t) => ({ dataset: t.dataset, columns: t.columns })),
+      },
+      ...(ready && {
+        participants: payload.participants.map((node) => ({
+          node,
+          ready: ready.some((r) => r.node === node),
+        })),
+      }),
+    };
   }
 }

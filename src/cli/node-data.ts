@@ -6,7 +6,10 @@ import { AuditService } from '../modules/audit/application/audit.service';
 import { TypeOrmAuditLog } from '../modules/audit/infrastructure/typeorm-audit-log';
 import { DatasetsService } from '../modules/catalogue/application/datasets.service';
 import { OmopImportService } from '../modules/catalogue/application/omop-import.service';
+import { RegisterDatasetService } from '../modules/catalogue/application/register-dataset.service';
 import { SqlDatasetStore } from '../modules/catalogue/infrastructure/sql-dataset-store';
+import { SqlDictionaryDrafts } from '../modules/catalogue/infrastructure/sql-dictionary-drafts';
+import { SqlFlatDatasetStore } from '../modules/catalogue/infrastructure/sql-flat-dataset-store';
 import { SqlOmopStore } from '../modules/catalogue/infrastructure/sql-omop-store';
 import { SystemClock } from '../shared/clock';
 import { UsageError } from './command';
@@ -14,6 +17,7 @@ import { UsageError } from './command';
 export interface NodeData {
   readonly importer: OmopImportService;
   readonly datasets: DatasetsService;
+  readonly registrar: RegisterDatasetService;
   readonly personCount: () => Promise<number>;
 }
 
@@ -41,7 +45,16 @@ export function nodeDataOn(dataSource: DataSource): NodeData {
   const clock = new SystemClock();
   const audit = new AuditService(new TypeOrmAuditLog(dataSource), clock);
   const unitOfWork = new TypeOrmUnitOfWork(dataSource);
-  const datasets = new DatasetsService(new SqlDatasetStore(dataSource), unitOfWork, audit, clock);
+  const store = new SqlDatasetStore(dataSource);
+  const datasets = new DatasetsService(store, unitOfWork, audit, clock);
+  const registrar = new RegisterDatasetService(
+    new SqlFlatDatasetStore(dataSource),
+    store,
+    new SqlDictionaryDrafts(dataSource),
+    unitOfWork,
+    audit,
+    clock,
+  );
   const importer = new OmopImportService(new SqlOmopStore(dataSource), datasets, unitOfWork, audit);
   const personCount = async () => {
     const [row] = (await dataSource.query(`SELECT count(*) AS n FROM omop.person`)) as {
@@ -49,5 +62,5 @@ export function nodeDataOn(dataSource: DataSource): NodeData {
     }[];
     return Number(row!.n);
   };
-  return { importer, datasets, personCount };
+  return { importer, datasets, registrar, personCount };
 }

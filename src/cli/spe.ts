@@ -6,6 +6,7 @@ import { DomainError } from '../shared/errors';
 import { dataGenerateCommand } from './commands/data-generate.command';
 import { dataImportCommand } from './commands/data-import.command';
 import { datasetDefineCommand } from './commands/dataset-define.command';
+import { datasetRegisterCommand } from './commands/dataset-register.command';
 import { dbMigrateCommand } from './commands/db-migrate.command';
 import { tokenCommand } from './commands/token.command';
 import { federationInitCommand } from './commands/federation-init.command';
@@ -18,6 +19,7 @@ const COMMANDS: readonly Command[] = [
   dataGenerateCommand,
   dataImportCommand,
   datasetDefineCommand,
+  datasetRegisterCommand,
   tokenCommand,
 ];
 

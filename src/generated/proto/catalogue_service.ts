@@ -21,6 +21,7 @@ export interface ProtoGrpcType {
        */
       CatalogueService: SubtypeConstructor<typeof grpc.Client, _spe_v1_CatalogueServiceClient> & { service: _spe_v1_CatalogueServiceDefinition }
       Dataset: MessageTypeDefinition<_spe_v1_Dataset, _spe_v1_Dataset__Output>
+      DatasetOrigin: EnumTypeDefinition
       ListDatasetsRequest: MessageTypeDefinition<_spe_v1_ListDatasetsRequest, _spe_v1_ListDatasetsRequest__Output>
       ListDatasetsResponse: MessageTypeDefinition<_spe_v1_ListDatasetsResponse, _spe_v1_ListDatasetsResponse__Output>
       Variable: MessageTypeDefinition<_spe_v1_Variable, _spe_v1_Variable__Output>

@@ -8,6 +8,7 @@ describe('the error code table', () => {
       INVALID_ARGUMENT: 400,
       FAILED_PRECONDITION: 400,
       ABORTED: 409,
+      ALREADY_EXISTS: 409,
       UNAUTHENTICATED: 401,
       PERMISSION_DENIED: 403,
       NOT_FOUND: 404,

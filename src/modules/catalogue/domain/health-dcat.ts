@@ -1,4 +1,4 @@
-import { PublishedDataset } from './dataset';
+import { DatasetOriginKind, PublishedDataset } from './dataset';
 
 /** The HDAB that publishes a node's datasets. */
 export interface Publisher {
@@ -63,6 +63,11 @@ const ALPHA3: Record<string, string> = {
   IS: 'ISL',
   LI: 'LIE',
   NO: 'NOR',
+};
+
+const PROVENANCE: Record<DatasetOriginKind, string> = {
+  omop: 'Derived by the HDAB from its OMOP CDM v5.4 source data',
+  csv: 'Registered by the HDAB from a person-level file (one row per person), every value checked against its data dictionary',
 };
 
 const XSD_TYPE: Record<string, string> = {
@@ -140,8 +145,9 @@ function healthDcatDataset(dataset: PublishedDataset, publisher: Publisher, base
     'dct:type': 'person-level analysis dataset',
     'dct:provenance': {
       '@type': 'dct:ProvenanceStatement',
-      'rdfs:label': 'Derived by the HDAB from its OMOP CDM v5.4 source data',
+      'rdfs:label': PROVENANCE[dataset.origin],
     },
+    ...(dataset.version !== undefined ? { 'dcat:version': dataset.version } : {}),
     'dct:modified': { '@value': dataset.refreshedAt, '@type': 'xsd:dateTime' },
     ...(dataset.numberOfRecords !== undefined
       ? {
@@ -163,6 +169,7 @@ function healthDcatDataset(dataset: PublishedDataset, publisher: Publisher, base
         'dct:description': v.description,
         ...(v.unit ? { 'spe:unit': v.unit } : {}),
         ...(v.levels ? { 'spe:levels': v.levels } : {}),
+        ...(v.required ? { 'csvw:required': true } : {}),
       })),
     },
   };

@@ -10,17 +10,23 @@ export async function readCsvHeader(path: string): Promise<string[]> {
   });
   for await (const line of lines) {
     lines.close();
-    return line
-      .replace(/^\uFEFF/, '')
-      .split(',')
-      .map((c) =>
-        c
-          .trim()
-          .replace(/^"(.*)"$/, '$1')
-          .toLowerCase(),
-      );
+    return headerColumns(line);
   }
   return [];
+}
+
+/** The column names of a header line, lower-cased (a BOM, a line end and quotes removed). */
+export function headerColumns(line: string): string[] {
+  return line
+    .replace(/^\uFEFF/, '')
+    .replace(/\r$/, '')
+    .split(',')
+    .map((c) =>
+      c
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .toLowerCase(),
+    );
 }
 
 /** The file's bytes after its header line. */

@@ -4,7 +4,14 @@ import { managerOf } from '../../../database/typeorm-unit-of-work';
 import { DomainError } from '../../../shared/errors';
 import { Transaction } from '../../../shared/transaction';
 import { DatasetStore } from '../application/dataset-store.port';
-import { Dataset, DatasetDefinition, DatasetVariable, VariableType } from '../domain/dataset';
+import {
+  Dataset,
+  DatasetDefinition,
+  DatasetOrigin,
+  DatasetOriginKind,
+  DatasetVariable,
+  VariableType,
+} from '../domain/dataset';
 
 const SQL_TYPE: Record<VariableType, string> = {
   integer: 'integer',
@@ -19,7 +26,12 @@ interface DatasetRow {
   title: string;
   description: string;
   keywords: string[];
-  definition: string;
+  origin: DatasetOriginKind;
+  /** The SQL of a dataset derived from the OMOP data. */
+  definition: string | null;
+  /** Where a registered file came from. */
+  source: Omit<Extract<DatasetOrigin, { kind: 'csv' }>, 'kind'> | null;
+  version: string | null;
   variables: DatasetVariable[];
   person_count: string;
   defined_at: Date;
@@ -28,8 +40,8 @@ interface DatasetRow {
 
 /**
  * Datasets live as tables datasets.<id> (person_id and one column per
- * variable), built by CREATE TABLE AS from the HDAB's SQL inside the
- * database; the register is the `dataset` table.
+ * variable); those derived from the OMOP data are built by CREATE TABLE AS
+ * from the HDAB's SQL inside the database. The register is the `dataset` table.
  */
 @Injectable()
 export class SqlDatasetStore extends DatasetStore {
@@ -81,21 +93,26 @@ export class SqlDatasetStore extends DatasetStore {
   }
 
   async save(dataset: Dataset, tx: Transaction): Promise<void> {
+    const { kind, ...source } = dataset.origin;
     await managerOf(this.dataSource, tx).query(
-      `INSERT INTO dataset (id, title, description, keywords, definition, variables, person_count, defined_at, refreshed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO dataset (id, title, description, keywords, definition, variables, person_count, defined_at, refreshed_at,
+         origin, source, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (id) DO UPDATE SET title = $2, description = $3, keywords = $4, definition = $5,
-         variables = $6, person_count = $7, refreshed_at = $9`,
+         variables = $6, person_count = $7, refreshed_at = $9, origin = $10, source = $11, version = $12`,
       [
         dataset.id,
         dataset.title,
         dataset.description,
         JSON.stringify(dataset.keywords),
-        dataset.sql,
+        'sql' in source ? source.sql : null,
         JSON.stringify(dataset.variables),
         dataset.personCount,
         dataset.definedAt,
         dataset.refreshedAt,
+        kind,
+        'sql' in source ? null : JSON.stringify(source),
+        dataset.version ?? null,
       ],
     );
   }
@@ -109,8 +126,10 @@ export class SqlDatasetStore extends DatasetStore {
       title: r.title,
       description: r.description,
       keywords: r.keywords,
-      sql: r.definition,
       variables: r.variables,
+      origin:
+        r.origin === 'csv' ? { kind: 'csv', ...r.source! } : { kind: 'omop', sql: r.definition! },
+      ...(r.version !== null ? { version: r.version } : {}),
       personCount: Number(r.person_count),
       definedAt: r.defined_at,
       refreshedAt: r.refreshed_at,

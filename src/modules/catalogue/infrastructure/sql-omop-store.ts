@@ -6,6 +6,7 @@ import { DomainError } from '../../../shared/errors';
 import { Transaction } from '../../../shared/transaction';
 import { ImportProgress, OmopFile, OmopStore } from '../application/omop-store.port';
 import { expectation, ImportProblem } from '../domain/omop-import.rules';
+import { DATE_PREFIX, dayExists, DECIMAL } from './sql-text-checks';
 import {
   OMOP_TABLE_NAMES,
   OMOP_TABLES,
@@ -17,17 +18,7 @@ import {
 /** The first problems of each kind that are reported; the count of the rest is given. */
 const MAX_REPORTED = 50;
 
-const DATE = `'^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])'`;
 const TIME = `'([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?)?$'`;
-
-/** SQL that is true when `c` (a well-formed YYYY-MM-DD… text) names a day that exists. */
-function dayExists(c: string): string {
-  const year = `substr(${c}, 1, 4)::int`;
-  const month = `substr(${c}, 6, 2)`;
-  const leap = `(${year} % 4 = 0 AND ${year} % 100 <> 0 OR ${year} % 400 = 0)`;
-  return `substr(${c}, 9, 2)::int <= CASE WHEN ${month} IN ('04', '06', '09', '11') THEN 30
-    WHEN ${month} = '02' THEN CASE WHEN ${leap} THEN 29 ELSE 28 END ELSE 31 END`;
-}
 
 /** SQL that is true when the text value `c` fits the column's type (so it is safe to cast). */
 function fits(column: OmopColumn, c: string): string {
@@ -37,11 +28,11 @@ function fits(column: OmopColumn, c: string): string {
     case 'integer':
       return `CASE WHEN ${c} ~ '^[-+]?[0-9]{1,10}$' THEN ${c}::bigint BETWEEN -2147483648 AND 2147483647 ELSE false END`;
     case 'numeric':
-      return `${c} ~ '^[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]{1,3})?$'`;
+      return `${c} ~ ${DECIMAL}`;
     case 'date':
-      return `CASE WHEN ${c} ~ (${DATE} || '$') THEN ${dayExists(c)} ELSE false END`;
+      return `CASE WHEN ${c} ~ (${DATE_PREFIX} || '$') THEN ${dayExists(c)} ELSE false END`;
     case 'timestamp':
-      return `CASE WHEN ${c} ~ (${DATE} || ${TIME}) THEN ${dayExists(c)} ELSE false END`;
+      return `CASE WHEN ${c} ~ (${DATE_PREFIX} || ${TIME}) THEN ${dayExists(c)} ELSE false END`;
     case 'text':
       return `length(${c}) <= ${column.maxLength}`;
   }

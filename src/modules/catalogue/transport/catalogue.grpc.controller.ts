@@ -3,7 +3,7 @@ import { GrpcMethod } from '@nestjs/microservices';
 import type { ListDatasetsResponse } from '../../../generated/proto/spe/v1/ListDatasetsResponse';
 import { parseInput } from '../../../shared/validation';
 import { CatalogueService } from '../application/catalogue.service';
-import { listDatasetsRequestSchema, WIRE_BY_TYPE } from './catalogue.schemas';
+import { listDatasetsRequestSchema, WIRE_BY_ORIGIN, WIRE_BY_TYPE } from './catalogue.schemas';
 
 @Controller()
 export class CatalogueGrpcController {
@@ -22,12 +22,15 @@ export class CatalogueGrpcController {
         keywords: [...d.keywords],
         numberOfRecordsRounded: String(d.numberOfRecords ?? 0),
         refreshedAt: d.refreshedAt,
+        version: d.version ?? '',
+        origin: WIRE_BY_ORIGIN[d.origin],
         variables: d.variables.map((v) => ({
           name: v.name,
           type: WIRE_BY_TYPE[v.type],
           description: v.description,
           unit: v.unit ?? '',
           levels: [...(v.levels ?? [])],
+          required: v.required === true,
         })),
       })),
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NODE_ID_PATTERN } from '../../../config/env.schema';
+import { DatasetOriginKind } from '../domain/dataset';
 import { NodeCatalogue } from '../domain/health-dcat';
 
 const TYPE_BY_WIRE = {
@@ -13,6 +14,17 @@ const TYPE_BY_WIRE = {
 export const WIRE_BY_TYPE = Object.fromEntries(
   Object.entries(TYPE_BY_WIRE).map(([wire, type]) => [type, wire]),
 ) as Record<(typeof TYPE_BY_WIRE)[keyof typeof TYPE_BY_WIRE], keyof typeof TYPE_BY_WIRE>;
+
+const ORIGIN_BY_WIRE = {
+  DATASET_ORIGIN_UNSPECIFIED: 'omop',
+  DATASET_ORIGIN_OMOP: 'omop',
+  DATASET_ORIGIN_CSV: 'csv',
+} as const;
+
+export const WIRE_BY_ORIGIN = {
+  omop: 'DATASET_ORIGIN_OMOP',
+  csv: 'DATASET_ORIGIN_CSV',
+} as const satisfies Record<DatasetOriginKind, keyof typeof ORIGIN_BY_WIRE>;
 
 export const listDatasetsRequestSchema = z.object({});
 
@@ -32,6 +44,10 @@ export const listDatasetsResponseSchema = z
           keywords: z.array(z.string().max(60)).max(30),
           numberOfRecordsRounded: z.coerce.number().int().min(0),
           refreshedAt: z.string().max(40),
+          version: z.string().max(40).default(''),
+          origin: z
+            .enum(Object.keys(ORIGIN_BY_WIRE) as [keyof typeof ORIGIN_BY_WIRE])
+            .default('DATASET_ORIGIN_UNSPECIFIED'),
           variables: z
             .array(
               z.object({
@@ -40,6 +56,7 @@ export const listDatasetsResponseSchema = z
                 description: z.string().max(1000),
                 unit: z.string().max(40),
                 levels: z.array(z.string().max(100)).max(100),
+                required: z.boolean().default(false),
               }),
             )
             .max(500),
@@ -59,6 +76,8 @@ export const listDatasetsResponseSchema = z
       title: d.title,
       description: d.description,
       keywords: d.keywords,
+      origin: ORIGIN_BY_WIRE[d.origin],
+      ...(d.version ? { version: d.version } : {}),
       ...(d.numberOfRecordsRounded > 0 ? { numberOfRecords: d.numberOfRecordsRounded } : {}),
       refreshedAt: d.refreshedAt,
       variables: d.variables.map((v) => ({
@@ -67,6 +86,7 @@ export const listDatasetsResponseSchema = z
         description: v.description,
         ...(v.unit ? { unit: v.unit } : {}),
         ...(v.levels.length > 0 ? { levels: v.levels } : {}),
+        ...(v.required ? { required: true } : {}),
       })),
     })),
   }));

@@ -1,6 +1,7 @@
 // Original file: proto/spe/v1/catalogue_service.proto
 
 import type { Variable as _spe_v1_Variable, Variable__Output as _spe_v1_Variable__Output } from '../../spe/v1/Variable';
+import type { DatasetOrigin as _spe_v1_DatasetOrigin, DatasetOrigin__Output as _spe_v1_DatasetOrigin__Output } from '../../spe/v1/DatasetOrigin';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -20,6 +21,11 @@ export interface Dataset {
    * RFC 3339 time of the last refresh of the dataset from the source data.
    */
   'refreshedAt'?: (string);
+  /**
+   * The version the HDAB gave a dataset registered from a file; empty for derived datasets.
+   */
+  'version'?: (string);
+  'origin'?: (_spe_v1_DatasetOrigin);
 }
 
 /**
@@ -39,4 +45,9 @@ export interface Dataset__Output {
    * RFC 3339 time of the last refresh of the dataset from the source data.
    */
   'refreshedAt': (string);
+  /**
+   * The version the HDAB gave a dataset registered from a file; empty for derived datasets.
+   */
+  'version': (string);
+  'origin': (_spe_v1_DatasetOrigin__Output);
 }

@@ -11,6 +11,10 @@ export interface Variable {
    * The levels of a categorical variable.
    */
   'levels'?: (string)[];
+  /**
+   * Every person has a value (the dataset's dictionary allows no missing values).
+   */
+  'required'?: (boolean);
 }
 
 export interface Variable__Output {
@@ -22,4 +26,8 @@ export interface Variable__Output {
    * The levels of a categorical variable.
    */
   'levels': (string)[];
+  /**
+   * Every person has a value (the dataset's dictionary allows no missing values).
+   */
+  'required': (boolean);
 }

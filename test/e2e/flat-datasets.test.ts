@@ -1,0 +1,347 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { projectRoot } from '../../src/shared/project-root';
+import { eventually } from '../support/eventually';
+import { callNode, grantedPermit } from '../support/granted-permit';
+import {
+  REGISTRY_DICTIONARY,
+  REGISTRY_VARIABLES,
+  registryCsv,
+  RegistryRow,
+  registryRows,
+} from '../support/registry-data';
+import { TestFederation, TestNode } from '../support/test-federation';
+
+/**
+ * A flat registry file registered over REST at three nodes, each holding a
+ * different part of the persons, then used like any dataset: in the
+ * catalogue, an application and permit, a pseudonymised workspace, and every
+ * analysis kind, whose results equal the same analysis of the pooled rows.
+ */
+
+interface JobView {
+  status: string;
+  nodes: { node: string; state: string; reason?: string }[];
+  result?: { contributors: { node: string; persons: number }[]; result?: unknown };
+}
+
+const ROWS: Record<string, RegistryRow[]> = {
+  de: registryRows(101, 1, 400),
+  fr: registryRows(202, 401, 300),
+  nl: registryRows(303, 701, 250),
+};
+const NODES = ['de', 'fr', 'nl'];
+const pooled = () => NODES.flatMap((n) => ROWS[n]!);
+
+/** The lead's complete-cases change lands on main with this file; the "excluded" assertions wait for it. */
+const COMPLETE_CASES = existsSync(
+  join(projectRoot(), 'src/modules/analysis/domain/complete-cases.ts'),
+);
+
+function moments(values: number[]) {
+  const n = values.length;
+  const mean = values.reduce((s, v) => s + v, 0) / n;
+  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
+  return { n, mean, variance };
+}
+
+function expectClose(actual: number, expected: number): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+}
+
+describe('a dataset registered from a flat file, across three nodes', () => {
+  let federation: TestFederation;
+  const nodes: Record<string, TestNode> = {};
+  let permitId: string;
+
+  const admin = (node: string) => federation.token(`admin-${node}`, ['hdab-admin'], { hdab: node });
+
+  async function putData(node: string, version: string, body: string, token?: string) {
+    const res = await fetch(
+      `${nodes[node]!.httpUrl}/v1/datasets/registry/versions/${version}/data`,
+      {
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${token ?? (await admin(node))}`,
+          'content-type': 'text/csv',
+          'content-disposition': `attachment; filename="registry-${node}.csv"`,
+        },
+        body,
+      },
+    );
+    return {
+      status: res.status,
+      body: (await res.json()) as Record<string, unknown> & {
+        error?: { code: string; message: string; details?: { problems?: unknown[] } };
+      },
+    };
+  }
+
+  beforeAll(async () => {
+    federation = await TestFederation.create(['DE', 'FR', 'NL']);
+    for (const id of NODES) {
+      nodes[id] = await federation.start(id, { SWEEP_INTERVAL_MS: '250' });
+      const dictionary = await callNode(
+        nodes[id]!,
+        'PUT',
+        '/v1/datasets/registry/versions/2024.1/dictionary',
+        await admin(id),
+        REGISTRY_DICTIONARY,
+      );
+      expect(dictionary.status).toBe(201);
+      const registered = await putData(id, '2024.1', registryCsv(ROWS[id]!));
+      expect(registered).toMatchObject({
+        status: 201,
+        body: { dataset: 'registry', version: '2024.1', persons: ROWS[id]!.length },
+      });
+    }
+    permitId = await grantedPermit(federation, nodes, {
+      lead: 'de',
+      datasets: NODES.map((node) => ({ node, dataset: 'registry', variables: REGISTRY_VARIABLES })),
+      analysisKinds: ['count', 'summary', 'histogram'],
+    });
+  }, 120_000);
+
+  afterAll(() => federation?.stop());
+
+  const alice = () => federation.token('alice', ['researcher'], { now: nodes.de!.clock.now() });
+
+  async function run(kind: string, params: Record<string, unknown>): Promise<JobView> {
+    const submitted = await callNode<{ id: string }>(nodes.de!, 'POST', '/v1/jobs', await alice(), {
+      permitId,
+      kind,
+      params: { dataset: 'registry', ...params },
+    });
+    expect(submitted.status).toBe(202);
+    const job = await eventually(async () => {
+      const view = await callNode<JobView>(
+        nodes.de!,
+        'GET',
+        `/v1/jobs/${submitted.body.id}`,
+        await alice(),
+      );
+      return view.body.status !== 'RUNNING' ? view.body : undefined;
+    }, 30_000);
+    expect(job.status).toBe('COMPLETE');
+    return job;
+  }
+
+  it('is published in every node’s catalogue as a registered file with its version and dictionary', async () => {
+    const res = await fetch(`${nodes.fr!.httpUrl}/v1/catalogue/federated`);
+    const catalogue = (await res.json()) as {
+      'dcat:catalog': { 'dcat:dataset': Record<string, unknown>[] }[];
+    };
+    const datasets = catalogue['dcat:catalog'].flatMap((c) => c['dcat:dataset']);
+    expect(datasets.map((d) => d['dct:identifier']).sort()).toEqual([
+      'de:registry',
+      'fr:registry',
+      'nl:registry',
+    ]);
+    for (const dataset of datasets) {
+      expect(dataset).toMatchObject({
+        'dct:title': 'Cancer registry (test)',
+        'dcat:version': '2024.1',
+        'dct:provenance': { 'rdfs:label': expect.stringContaining('person-level file') as string },
+      });
+      const columns = (dataset['csvw:tableSchema'] as { 'csvw:column': Record<string, unknown>[] })[
+        'csvw:column'
+      ];
+      expect(columns.map((c) => [c['csvw:name'], c['csvw:required'] ?? false])).toEqual([
+        ['age', true],
+        ['bmi', false],
+        ['smoker', false],
+        ['diagnosed', true],
+        ['stage', true],
+        ['region', false],
+      ]);
+    }
+  });
+
+  it('gets a workspace of pseudonyms at each node, the source identifiers nowhere in it', async () => {
+    for (const id of NODES) {
+      const db = nodes[id]!.app.get(DataSource);
+      const schema = `ws_${permitId.replace(/-/g, '')}`;
+      const rows = (await db.query(`SELECT * FROM "${schema}".registry`)) as Record<
+        string,
+        unknown
+      >[];
+      expect(rows).toHaveLength(ROWS[id]!.length);
+      expect(Object.keys(rows[0]!).sort()).toEqual(['pseudonym', ...REGISTRY_VARIABLES].sort());
+      expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.pseudonym as string))).toBe(true);
+      expect(JSON.stringify(rows)).not.toContain('P-0');
+      const [missing] = (await db.query(
+        `SELECT count(*) FILTER (WHERE bmi IS NULL) AS bmi, count(*) FILTER (WHERE smoker IS NULL) AS smoker
+         FROM "${schema}".registry`,
+      )) as { bmi: string; smoker: string }[];
+      expect(missing).toEqual({
+        bmi: String(ROWS[id]!.filter((r) => r.bmi === null).length),
+        smoker: String(ROWS[id]!.filter((r) => r.smoker === null).length),
+      });
+    }
+  });
+
+  it('counts persons by smoking, and by stage among smokers, as the pooled rows do', async () => {
+    const bySmoking = await run('count', { groupBy: ['smoker'] });
+    expect(bySmoking.result!.contributors).toEqual(
+      NODES.map((node) => ({ node, persons: ROWS[node]!.length })),
+    );
+    const cells = (job: JobView) =>
+      (job.result!.result as { cells: { key: unknown[]; count: number }[] }).cells;
+    for (const smoker of [false, true]) {
+      expect(cells(bySmoking).find((c) => c.key[0] === smoker)!.count).toBe(
+        pooled().filter((r) => r.smoker === smoker).length,
+      );
+    }
+    const filters = [{ variable: 'smoker', op: 'eq', value: true }];
+    const byStage = await run('count', { groupBy: ['stage'], filters });
+    expect(cells(byStage)).toEqual(
+      ['I', 'II', 'III'].map((stage) => ({
+        key: [stage],
+        count: pooled().filter((r) => r.stage === stage && r.smoker === true).length,
+      })),
+    );
+  });
+
+  it('summarises a number with missing values from the persons who have one, by group and with a date filter', async () => {
+    const filters = [{ variable: 'diagnosed', op: 'ge', value: '2017-01-01' }];
+    const job = await run('summary', { variable: 'bmi', groupBy: ['region'], filters });
+    const { groups } = job.result!.result as {
+      groups: { key: unknown[]; n: number; mean: number; variance: number }[];
+    };
+    for (const region of ['north', 'south']) {
+      const expected = moments(
+        pooled()
+          .filter((r) => r.diagnosed >= '2017-01-01' && r.region === region && r.bmi !== null)
+          .map((r) => r.bmi!),
+      );
+      const group = groups.find((g) => g.key[0] === region)!;
+      expect(group.n).toBe(expected.n);
+      expectClose(group.mean, expected.mean);
+      expectClose(group.variance, expected.variance);
+    }
+  });
+
+  it('bins an integer and a number with missing values as the pooled rows do', async () => {
+    const ages = await run('histogram', { variable: 'age', edges: [20, 40, 60, 80, 100] });
+    expect((ages.result!.result as { counts: number[] }).counts).toEqual(
+      [20, 40, 60, 80].map(
+        (low) => pooled().filter((r) => r.age >= low && r.age < low + 20).length,
+      ),
+    );
+    const bmi = await run('histogram', { variable: 'bmi', edges: [15, 25, 30, 45] });
+    const values = pooled()
+      .map((r) => r.bmi)
+      .filter((v): v is number => v !== null);
+    expect(bmi.result!.result).toMatchObject({
+      counts: [
+        values.filter((v) => v >= 15 && v < 25).length,
+        values.filter((v) => v >= 25 && v < 30).length,
+        values.filter((v) => v >= 30 && v < 45).length,
+      ],
+      total: values.length,
+    });
+  });
+
+  // Waits for the lead's change on main (complete cases, with the number excluded reported):
+  // it runs by itself once src/modules/analysis/domain/complete-cases.ts is there.
+  (COMPLETE_CASES ? it : it.skip)(
+    'leaves out persons missing a variable the analysis uses, and reports how many',
+    async () => {
+      const missing = (variable: keyof RegistryRow) =>
+        pooled().filter((r) => r[variable] === null).length;
+      const count = await run('count', { groupBy: ['smoker'] });
+      expect(count.result!.result).toMatchObject({ excluded: missing('smoker') });
+      const summary = await run('summary', { variable: 'bmi' });
+      expect(summary.result!.result).toMatchObject({ excluded: missing('bmi') });
+      const histogram = await run('histogram', { variable: 'bmi', edges: [15, 25, 30, 45] });
+      expect(histogram.result!.result).toMatchObject({ excluded: missing('bmi') });
+    },
+  );
+
+  describe('registration over REST', () => {
+    it('is for hdab-admins of this node only', async () => {
+      const researcher = await federation.token('alice', ['researcher']);
+      expect((await putData('de', '2025', 'patient\n', researcher)).status).toBe(403);
+      const frAdmin = await admin('fr');
+      const reply = await callNode(
+        nodes.de!,
+        'PUT',
+        '/v1/datasets/registry/versions/2025/dictionary',
+        frAdmin,
+        REGISTRY_DICTIONARY,
+      );
+      expect(reply).toMatchObject({ status: 403, body: { error: { code: 'REQUEST.FORBIDDEN' } } });
+    });
+
+    it('needs the dictionary first, a text/csv body and a new version', async () => {
+      expect(await putData('de', '2025', 'patient\n')).toMatchObject({
+        status: 404,
+        body: { error: { code: 'DATASET.NOT_FOUND' } },
+      });
+      const again = await callNode(
+        nodes.de!,
+        'PUT',
+        '/v1/datasets/registry/versions/2024.1/dictionary',
+        await admin('de'),
+        REGISTRY_DICTIONARY,
+      );
+      expect(again).toMatchObject({ status: 409, body: { error: { code: 'DATASET.CONFLICT' } } });
+      const json = await callNode(
+        nodes.de!,
+        'PUT',
+        '/v1/datasets/registry/versions/2025/data',
+        await admin('de'),
+        { rows: [] },
+      );
+      expect(json).toMatchObject({ status: 400, body: { error: { code: 'REQUEST.INVALID' } } });
+    });
+
+    it('refuses a bad file naming its lines, and the registered version stays in use', async () => {
+      const token = await admin('nl');
+      const dictionary = await callNode(
+        nodes.nl!,
+        'PUT',
+        '/v1/datasets/registry/versions/2025/dictionary',
+        token,
+        REGISTRY_DICTIONARY,
+      );
+      expect(dictionary.status).toBe(201);
+      const lines = registryCsv(ROWS.nl!).split('\r\n');
+      lines[3] = lines[3]!.replace(/,(I|II|III),/, ',IV,');
+      lines[5] = lines[1]!;
+      const refused = await putData('nl', '2025', lines.join('\r\n'), token);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({
+        code: 'DATASET.INVALID',
+        details: {
+          problems: [
+            {
+              file: 'registry-nl.csv',
+              line: 4,
+              column: 'stage',
+              problem: 'must be one of its levels (I, II, III)',
+            },
+          ],
+        },
+      });
+      const duplicate = lines.slice();
+      duplicate[3] = registryCsv(ROWS.nl!).split('\r\n')[3]!;
+      const refusedAgain = await putData('nl', '2025', duplicate.join('\r\n'), token);
+      expect(refusedAgain.body.error?.details?.problems).toEqual([
+        {
+          file: 'registry-nl.csv',
+          line: 6,
+          column: 'patient',
+          problem: 'repeats the person identifier of line 2',
+        },
+      ]);
+      const count = await run('count', {});
+      expect(count.result!.result).toMatchObject({ total: pooled().length });
+      const catalogue = (await (await fetch(`${nodes.nl!.httpUrl}/v1/catalogue`)).json()) as {
+        'dcat:dataset': Record<string, unknown>[];
+      };
+      expect(catalogue['dcat:dataset'][0]).toMatchObject({ 'dcat:version': '2024.1' });
+    });
+  });
+});

@@ -1,0 +1,97 @@
+/** One person of a test registry file, as the test generates it (null: missing). */
+export interface RegistryRow {
+  readonly id: string;
+  readonly age: number;
+  readonly bmi: number | null;
+  readonly smoker: boolean | null;
+  readonly diagnosed: string;
+  readonly stage: 'I' | 'II' | 'III';
+  readonly region: 'north' | 'south' | null;
+}
+
+/** The dictionary of the registry files: every variable type, some allowing missing values. */
+export const REGISTRY_DICTIONARY = {
+  title: 'Cancer registry (test)',
+  description: 'One row per person diagnosed, generated for tests.',
+  keywords: ['cancer', 'registry'],
+  variables: [
+    { name: 'patient', type: 'identifier', description: 'Registry number' },
+    { name: 'age', type: 'integer', description: 'Age at diagnosis', unit: 'years' },
+    {
+      name: 'bmi',
+      type: 'number',
+      description: 'Body mass index',
+      unit: 'kg/m2',
+      missingAllowed: true,
+    },
+    { name: 'smoker', type: 'boolean', description: 'Smokes', missingAllowed: true },
+    { name: 'diagnosed', type: 'date', description: 'Date of diagnosis' },
+    { name: 'stage', type: 'category', description: 'Stage', levels: ['I', 'II', 'III'] },
+    {
+      name: 'region',
+      type: 'category',
+      description: 'Region',
+      levels: ['north', 'south'],
+      missingAllowed: true,
+    },
+  ],
+};
+
+export const REGISTRY_VARIABLES = REGISTRY_DICTIONARY.variables
+  .filter((v) => v.type !== 'identifier')
+  .map((v) => v.name);
+
+/** A seeded generator (mulberry32): the same rows on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Persons `first`…`first + count − 1` (text identifiers). Every 12th has no
+ * BMI, every 15th no smoking status and every 9th no region, so each node
+ * has at least ten of each kind of missing value.
+ */
+export function registryRows(seed: number, first: number, count: number): RegistryRow[] {
+  const next = random(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const n = first + i;
+    const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 3000) * 86_400_000);
+    const bmi = 18 + Math.round(next() * 200) / 10;
+    const smoker = next() < 0.35;
+    const stage = (['I', 'II', 'III'] as const)[Math.floor(next() * 3)]!;
+    const region = next() < 0.5 ? 'north' : 'south';
+    return {
+      id: `P-${String(n).padStart(6, '0')}`,
+      age: 20 + Math.floor(next() * 80),
+      bmi: i % 12 === 5 ? null : bmi,
+      smoker: i % 15 === 7 ? null : smoker,
+      diagnosed: day.toISOString().slice(0, 10),
+      stage,
+      region: i % 9 === 4 ? null : region,
+    };
+  });
+}
+
+/** The rows as a registry file would hold them: missing as an empty cell or NA, booleans as words. */
+export function registryCsv(rows: readonly RegistryRow[]): string {
+  const missing = (i: number) => (i % 2 === 0 ? '' : 'NA');
+  const lines = rows.map((r, i) =>
+    [
+      r.id,
+      r.age,
+      r.bmi ?? missing(i),
+      r.smoker === null ? missing(i + 1) : r.smoker ? 'yes' : 'no',
+      r.diagnosed,
+      r.stage,
+      r.region ?? missing(i),
+    ].join(','),
+  );
+  return ['patient,age,bmi,smoker,diagnosed,stage,region', ...lines].join('\r\n') + '\r\n';
+}

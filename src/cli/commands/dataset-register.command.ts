@@ -147,16 +147,20 @@ function overrides(values: Record<string, unknown>): Partial<DictionaryBody> {
   };
 }
 
-const MB = 1024 * 1024;
+function size(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} kB`
+    : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
 
 function report(progress: Progress, file: string, p: RegistrationProgress): void {
   switch (p.phase) {
     case 'load': {
-      const done = `${(p.bytes / MB).toFixed(1)} MB`;
-      const total = p.totalBytes ? ` of ${(p.totalBytes / MB).toFixed(1)} MB` : '';
+      const total = p.totalBytes ? ` of ${size(p.totalBytes)}` : '';
       const percent = p.totalBytes ? ` (${Math.floor((100 * p.bytes) / p.totalBytes)}%)` : '';
-      if (p.totalBytes && p.bytes >= p.totalBytes) progress.step(`Loaded ${file}: ${done}`);
-      else progress.update(`Loading ${file}: ${done}${total}${percent}`);
+      if (p.totalBytes && p.bytes >= p.totalBytes)
+        progress.step(`Loaded ${file}: ${size(p.bytes)}`);
+      else progress.update(`Loading ${file}: ${size(p.bytes)}${total}${percent}`);
       return;
     }
     case 'check':

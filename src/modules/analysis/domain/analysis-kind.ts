@@ -59,6 +59,11 @@ export interface AnalysisKindModule<P extends { dataset: string }, C, R> {
   local(params: P, table: WorkspaceTable): LocalQuery;
   /** The statement's rows as this node's contribution (numbers converted from text). */
   read(params: P, rows: readonly Record<string, unknown>[]): C;
+  /**
+   * What of the contribution may leave without review, before the checks:
+   * details that describe only missingness are withheld when small.
+   */
+  suppress(contribution: C, rules: OutputRules): C;
   /** How many persons the contribution describes. */
   persons(contribution: C): number;
   /** Output checks on one node's contribution; no findings means it may leave. */

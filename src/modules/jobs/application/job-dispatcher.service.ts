@@ -193,10 +193,13 @@ export class JobDispatcher implements OnModuleDestroy {
     const columns = mergedColumns(
       ready.flatMap((r) => r.tables.filter((t) => t.dataset === job.spec.params.dataset)),
     );
-    return kind.combine(
+    const combined = kind.combine(
       params,
       released.map((n) => n.contribution),
       columns,
+      undefined,
     );
+    if (!('result' in combined)) throw new Error(`${kind.name} needs rounds`);
+    return combined.result;
   }
 }

@@ -125,7 +125,11 @@ export class RunJobService {
     await this.runs.start(spec, lead, this.clock.now());
     let contribution: unknown;
     try {
-      contribution = kind.read(params, await this.runner.run(kind.local(params, table)));
+      contribution = kind.read(
+        params,
+        await this.runner.run(kind.local(params, table, undefined)),
+        undefined,
+      );
     } catch (error) {
       const reason =
         error instanceof DomainError

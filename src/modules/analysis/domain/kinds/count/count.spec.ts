@@ -14,8 +14,11 @@ import {
   SUPPRESSION_CASES,
   syntheticNodes,
   TABLE,
+  oneRound,
 } from '../testing/synthetic-nodes';
-import { type CountContribution, countKind, type CountParams } from '.';
+import { type CountContribution, countKind as countModule, type CountParams } from '.';
+
+const countKind = oneRound(countModule);
 
 const params = (input: unknown): CountParams => countKind.params.parse(input);
 

@@ -23,7 +23,9 @@ export const countKind: AnalysisKindModule<CountParams, CountContribution, Count
   persons: (contribution) => contribution.cells.reduce((sum, cell) => sum + cell.count, 0),
   suppress: withheldIfSmall,
   check: checkCounts,
-  combine: combineCounts,
+  combine: (params, contributions, columns) => ({
+    result: combineCounts(params, contributions, columns),
+  }),
 };
 
 export type { CountContribution, CountParams, CountResult };

@@ -11,8 +11,15 @@ import {
   SUPPRESSION_CASES,
   syntheticNodes,
   TABLE,
+  oneRound,
 } from '../testing/synthetic-nodes';
-import { type HistogramContribution, histogramKind, type HistogramParams } from '.';
+import {
+  type HistogramContribution,
+  histogramKind as histogramModule,
+  type HistogramParams,
+} from '.';
+
+const histogramKind = oneRound(histogramModule);
 
 const params = (input: unknown): HistogramParams => histogramKind.params.parse(input);
 

@@ -28,7 +28,7 @@ export const histogramKind: AnalysisKindModule<
     below + counts.reduce((sum, count) => sum + count, 0) + above,
   suppress: withheldIfSmall,
   check: checkHistogram,
-  combine: combineHistograms,
+  combine: (params, contributions) => ({ result: combineHistograms(params, contributions) }),
 };
 
 export type { HistogramContribution, HistogramParams, HistogramResult };

@@ -26,7 +26,9 @@ export const summaryKind: AnalysisKindModule<SummaryParams, SummaryContribution,
   persons: (contribution) => contribution.groups.reduce((sum, group) => sum + group.n, 0),
   suppress: withheldIfSmall,
   check: checkSummaries,
-  combine: combineSummaries,
+  combine: (params, contributions, columns) => ({
+    result: combineSummaries(params, contributions, columns),
+  }),
 };
 
 export type { SummaryContribution, SummaryParams, SummaryResult };

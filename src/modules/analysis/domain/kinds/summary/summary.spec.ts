@@ -15,8 +15,11 @@ import {
   SUPPRESSION_CASES,
   syntheticNodes,
   TABLE,
+  oneRound,
 } from '../testing/synthetic-nodes';
-import { type SummaryContribution, summaryKind, type SummaryParams } from '.';
+import { type SummaryContribution, summaryKind as summaryModule, type SummaryParams } from '.';
+
+const summaryKind = oneRound(summaryModule);
 
 const params = (input: unknown): SummaryParams => summaryKind.params.parse(input);
 

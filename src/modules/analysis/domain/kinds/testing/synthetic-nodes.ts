@@ -1,7 +1,12 @@
 // Test support only: synthetic persons spread over three nodes, and a plain
 // JavaScript reading of the filters and of complete cases, to check each kind
 // against the pooled rows.
-import type { OutputRules, WorkspaceColumn, WorkspaceTable } from '../../analysis-kind';
+import type {
+  AnalysisKindModule,
+  OutputRules,
+  WorkspaceColumn,
+  WorkspaceTable,
+} from '../../analysis-kind';
 import type { Filter } from '../../filters';
 
 export interface PersonRow {
@@ -195,4 +200,19 @@ export const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b,
 /** Whether two numbers agree to a relative 1e-9. */
 export function relativelyClose(actual: number, expected: number): boolean {
   return Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-12);
+}
+
+/** A one-round kind as a spec calls it: no state, and combine giving the result itself. */
+export function oneRound<P extends { dataset: string }, C, R>(kind: AnalysisKindModule<P, C, R>) {
+  return {
+    ...kind,
+    local: (params: P, table: WorkspaceTable) => kind.local(params, table, undefined),
+    read: (params: P, rows: readonly Record<string, unknown>[]) =>
+      kind.read(params, rows, undefined),
+    combine(params: P, contributions: readonly C[], columns: readonly WorkspaceColumn[]): R {
+      const combined = kind.combine(params, contributions, columns, undefined);
+      if (!('result' in combined)) throw new Error(`${kind.name} asked for another round`);
+      return combined.result;
+    },
+  };
 }

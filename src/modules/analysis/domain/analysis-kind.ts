@@ -29,8 +29,11 @@ export interface OutputRules {
 }
 
 /** One reason an output may not leave the node, in machine-readable form. */
+export const OUTPUT_RULES = ['min-count', 'max-parameters'] as const;
+
 export interface Finding {
-  readonly rule: 'min-count';
+  /** min-count: a count or n under the minimum; max-parameters: a model with more parameters than a third of n. */
+  readonly rule: (typeof OUTPUT_RULES)[number];
   /** Which cell or statistic, e.g. "sex=female,diabetes=true" or "n". */
   readonly cell: string;
   readonly value: number;

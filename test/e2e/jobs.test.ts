@@ -504,6 +504,8 @@ describe('federated jobs: the code travels, the rows stay', () => {
           jobId: full.jobId,
           permitJws: view.body.permit,
           specJson,
+          round: 1,
+          state: undefined,
           assertion:
             assertion ??
             (await nodes.de!.app.get(SubmitterAssertions).issue(
@@ -604,6 +606,8 @@ describe('federated jobs: the code travels, the rows stay', () => {
           jobId: spec.jobId,
           permitJws: view.body.permit,
           specJson,
+          round: 1,
+          state: undefined,
           assertion: await nodes.de!.app.get(SubmitterAssertions).issue(
             {
               jobId: spec.jobId,

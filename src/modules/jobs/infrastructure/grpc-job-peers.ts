@@ -42,6 +42,8 @@ export class GrpcJobPeers extends JobPeers {
         permitJwsJson: JSON.stringify(request.permitJws),
         specJson: request.specJson,
         submitterAssertion: request.assertion,
+        round: request.round,
+        stateJson: JSON.stringify(request.state ?? null),
       },
       { idempotent: true, deadlineMs },
     );

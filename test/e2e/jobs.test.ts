@@ -202,9 +202,18 @@ describe('federated jobs: the code travels, the rows stay', () => {
       return { n, mean, variance, sd: Math.sqrt(variance) };
     }
 
-    it('equals the two-pass computation on the pooled rows, overall and by group', async () => {
+    it('equals the two-pass computation on the pooled complete cases, overall and by group, and reports the persons left out', async () => {
       const job = await run('summary', { variable: 'value', groupBy: ['flag'] });
       expect(job.status).toBe('COMPLETE');
+      // Each country misses a few values: fewer than ten each, so each withholds its number.
+      const missing = ['de', 'fr', 'nl'].map(
+        (n) => ROWS[n]!.filter((r) => r.value === null).length,
+      );
+      expect(missing.every((m) => m > 0 && m < 10)).toBe(true);
+      expect((job.result!.result as { excluded: unknown }).excluded).toEqual({
+        count: 0,
+        withheldAt: 3,
+      });
       const groups = (
         job.result!.result as {
           groups: { key: unknown[]; n: number; mean: number; variance: number; sd: number }[];
@@ -495,6 +504,8 @@ describe('federated jobs: the code travels, the rows stay', () => {
           jobId: full.jobId,
           permitJws: view.body.permit,
           specJson,
+          round: 1,
+          state: undefined,
           assertion:
             assertion ??
             (await nodes.de!.app.get(SubmitterAssertions).issue(
@@ -595,6 +606,8 @@ describe('federated jobs: the code travels, the rows stay', () => {
           jobId: spec.jobId,
           permitJws: view.body.permit,
           specJson,
+          round: 1,
+          state: undefined,
           assertion: await nodes.de!.app.get(SubmitterAssertions).issue(
             {
               jobId: spec.jobId,

@@ -50,6 +50,9 @@ export class WorkspacesAndJobs1764700000000 implements MigrationInterface {
         spec               jsonb NOT NULL,
         submitted_by       jsonb NOT NULL,
         status             text NOT NULL CHECK (status IN ('RUNNING', 'COMPLETE', 'PARTIAL', 'FAILED', 'CANCELLED')),
+        -- iterative kinds: the current round and the state the lead keeps for it
+        round              integer NOT NULL DEFAULT 1,
+        state              jsonb,
         result             jsonb,
         submitted_at       timestamptz NOT NULL,
         finished_at        timestamptz
@@ -59,6 +62,7 @@ export class WorkspacesAndJobs1764700000000 implements MigrationInterface {
       CREATE TABLE job_node (
         job_id         uuid NOT NULL REFERENCES job (id),
         node_id        text NOT NULL,
+        round          integer NOT NULL,
         state          text NOT NULL CHECK (state IN ('QUEUED', 'DISPATCHED', 'RELEASED', 'BLOCKED', 'FAILED', 'CANCELLED')),
         attempts       integer NOT NULL DEFAULT 0,
         -- a dispatch in flight is leased until then; after it, any replica may dispatch again
@@ -68,14 +72,15 @@ export class WorkspacesAndJobs1764700000000 implements MigrationInterface {
         findings       jsonb,
         reason         text,
         finished_at    timestamptz,
-        PRIMARY KEY (job_id, node_id)
+        PRIMARY KEY (job_id, node_id, round)
       )`);
     await q.query(
       `CREATE INDEX job_node_pending ON job_node (lease_until) WHERE state IN ('QUEUED', 'DISPATCHED')`,
     );
     await q.query(`
       CREATE TABLE job_run (
-        job_id        uuid PRIMARY KEY,
+        job_id        uuid NOT NULL,
+        round         integer NOT NULL,
         permit_id     uuid NOT NULL REFERENCES permit (id),
         lead          text NOT NULL,
         spec          jsonb NOT NULL,
@@ -86,7 +91,8 @@ export class WorkspacesAndJobs1764700000000 implements MigrationInterface {
         findings      jsonb,
         reason        text,
         started_at    timestamptz NOT NULL,
-        finished_at   timestamptz
+        finished_at   timestamptz,
+        PRIMARY KEY (job_id, round)
       )`);
   }
 

@@ -19,8 +19,8 @@ export interface ProtoGrpcType {
        * lead calls it: the request carries the granted permit, the job's exact
        * specification and the lead's signed assertion of who submitted it. The
        * node checks all of them, runs the analysis inside the permit's workspace,
-       * and answers only with what its output gate released. Idempotent by job id:
-       * a job already run answers with the same outcome.
+       * and answers only with what its output gate released. Idempotent by job id
+       * and round: a round already run answers with the same outcome.
        */
       JobService: SubtypeConstructor<typeof grpc.Client, _spe_v1_JobServiceClient> & { service: _spe_v1_JobServiceDefinition }
       RunJobRequest: MessageTypeDefinition<_spe_v1_RunJobRequest, _spe_v1_RunJobRequest__Output>

@@ -24,8 +24,13 @@ export class OutputGate {
     contribution: unknown,
     tx: Transaction,
   ): Promise<GateDecision> {
-    const findings = kind.check(contribution, { minCount: this.config.minCount });
-    const decision = gateDecision(findings, contribution, kind.persons(contribution));
+    const rules = { minCount: this.config.minCount };
+    const releasable = kind.suppress(contribution, rules);
+    const decision = gateDecision(
+      kind.check(releasable, rules),
+      releasable,
+      kind.persons(releasable),
+    );
     await this.audit.record(
       {
         channel: 'internal',

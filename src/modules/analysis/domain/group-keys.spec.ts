@@ -24,13 +24,27 @@ describe('group keys', () => {
     expect(tableKeys([], [])).toEqual([[]]);
   });
 
-  it('add values a node reported beyond the levels, then missing', () => {
+  it('add values a node reported beyond the levels, never a missing value', () => {
     expect(tableKeys([sex], [['unknown'], [null], ['male'], ['abroad'], ['unknown']])).toEqual([
       ['female'],
       ['male'],
       ['abroad'],
       ['unknown'],
-      [null],
+    ]);
+    expect(
+      tableKeys(
+        [sex, diabetes],
+        [
+          [null, true],
+          ['male', null],
+          [null, null],
+        ],
+      ),
+    ).toEqual([
+      ['female', false],
+      ['female', true],
+      ['male', false],
+      ['male', true],
     ]);
   });
 });

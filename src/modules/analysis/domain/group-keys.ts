@@ -7,7 +7,8 @@ import { columnOf } from './columns';
 export type GroupValue = string | boolean | null;
 export type GroupKey = GroupValue[];
 
-export const groupKeySchema = z.array(z.union([z.string(), z.boolean(), z.null()]));
+/** A group as a contribution names it: a complete case has no missing value in its key. */
+export const groupKeySchema = z.array(z.union([z.string(), z.boolean()]));
 
 /** A group's label for people, e.g. `sex=female,diabetes=true`; a missing value shows as `(missing)`. */
 export function keyOf(names: readonly string[], key: readonly GroupValue[]): string {
@@ -25,7 +26,7 @@ export function keyIdOf(key: readonly GroupValue[]): string {
  * Every group of a result table, in order: each combination of the group
  * variables' values, the first variable varying slowest. A variable's values
  * are its levels (false, true for a boolean), then any other value a node
- * reported, then missing if a node reported it.
+ * reported. Rows missing a group variable are no complete case: never a group.
  */
 export function tableKeys(
   groupColumns: readonly WorkspaceColumn[],
@@ -57,7 +58,7 @@ function valuesOf(column: WorkspaceColumn, seen: readonly GroupValue[]): GroupVa
   ]
     .sort()
     .map((id) => JSON.parse(id) as GroupValue);
-  return [...declared, ...others, ...(seen.includes(null) ? [null] : [])];
+  return [...declared, ...others];
 }
 
 /** The variable types a table can be grouped by. */

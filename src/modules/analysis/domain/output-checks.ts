@@ -9,3 +9,10 @@ export function minCountFindings(
     .filter(({ value }) => value > 0 && value < rules.minCount)
     .map(({ cell, value }) => ({ rule: 'min-count', cell, value, threshold: rules.minCount }));
 }
+
+/** The number of persons left out for missing values, as a count to check (none when withheld). */
+export function excludedCount(contribution: {
+  readonly excluded: number | null;
+}): { cell: string; value: number }[] {
+  return contribution.excluded === null ? [] : [{ cell: 'excluded', value: contribution.excluded }];
+}

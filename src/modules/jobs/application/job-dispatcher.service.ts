@@ -5,22 +5,32 @@ import { DomainError } from '../../../shared/errors';
 import { UnitOfWork } from '../../../shared/transaction';
 import { AuditService } from '../../audit/application/audit.service';
 import { kindNamed } from '../../analysis/domain/analysis-catalogue';
+import { Combined } from '../../analysis/domain/analysis-kind';
 import { PermitStagesService } from '../../permits/application/permit-stages.service';
 import { canonicalJson } from '../../permits/domain/canonical-json';
 import { WorkspacesService } from '../../workspaces/application/workspaces.service';
 import { mergedColumns } from '../../workspaces/domain/workspace';
-import { isFinished, Job, JobResult, JobStatus, overallStatus } from '../domain/job';
+import {
+  currentParts,
+  isFinished,
+  Job,
+  JobResult,
+  JobStatus,
+  latestParts,
+  overallStatus,
+} from '../domain/job';
 import { JobPeers, RunJobReply, RunJobRequest } from './job-peers.port';
-import { JobRepository, NodeOutcome } from './job-repository.port';
+import { JobRepository, NodeOutcome, Part } from './job-repository.port';
 import { RunJobService, specHashOf } from './run-job.service';
 import { SubmitterAssertions } from './submitter-assertions.port';
 
 /**
- * The lead's fan-out: sends every node its part in parallel with a
- * deadline, settles each answer, and when every part is settled combines
- * the released contributions into the job's result. Parts are leased in the
- * database, so after a restart (or on another replica) the sweep sends again
- * whatever was left out; nodes answer a job they ran before as they did then.
+ * The lead's fan-out: sends every node its part of the current round in
+ * parallel with a deadline, settles each answer, and when the round is
+ * settled combines the released contributions into the result or, for an
+ * iterative kind, the next round's state. Parts are leased in the database,
+ * so after a restart (or on another replica) the sweep sends again whatever
+ * was left out; nodes answer a round they ran before as they did then.
  */
 @Injectable()
 export class JobDispatcher implements OnModuleDestroy {
@@ -53,41 +63,43 @@ export class JobDispatcher implements OnModuleDestroy {
     );
   }
 
-  /** Sends every part due (of one job, or of all jobs) and waits for the answers. */
+  /** Sends every part due (of one job, or of all jobs) and waits for the answers and the rounds after. */
   async dispatch(jobId?: string): Promise<void> {
     if (this.stopping) return;
     const now = this.clock.now();
     // Two deadlines (the call and its one retry) and a margin before another attempt may start.
     const leaseUntil = new Date(now.getTime() + 2 * this.config.jobDeadlineMs + 5_000);
     const parts = await this.jobs.claim(now, leaseUntil, jobId);
-    const byJob = new Map<string, string[]>();
-    for (const part of parts) byJob.set(part.jobId, [...(byJob.get(part.jobId) ?? []), part.node]);
+    const byJob = new Map<string, Part[]>();
+    for (const part of parts) byJob.set(part.jobId, [...(byJob.get(part.jobId) ?? []), part]);
     await Promise.all(
-      [...byJob].map(async ([id, nodes]) => {
+      [...byJob].map(async ([id, claimed]) => {
         const job = await this.jobs.get(id);
         if (!job) return;
         const request = await this.requestFor(job);
-        await Promise.all(nodes.map((node) => this.sendPart(job, node, request)));
-        await this.finishIfSettled(id);
+        await Promise.all(claimed.map((part) => this.sendPart(job, part, request)));
+        if (await this.advance(id)) await this.dispatch(id);
       }),
     );
   }
 
   /** The result a researcher receives for a job in its current state. */
   resultOf(job: Job, status: Exclude<JobStatus, 'RUNNING'>): JobResult {
-    const released = job.nodes.filter((n) => n.state === 'RELEASED');
-    const missing = job.nodes
-      .filter((n) => n.state !== 'RELEASED')
-      .map((n) =>
-        isFinished(n.state)
-          ? { node: n.node, state: n.state, reason: n.reason ?? n.state }
-          : { node: n.node, state: 'CANCELLED' as const, reason: 'the job was cancelled' },
-      );
+    const latest = latestParts(job);
     return {
       status,
       spec: job.spec,
-      contributors: released.map((n) => ({ node: n.node, persons: n.persons ?? 0 })),
-      missing,
+      rounds: job.round,
+      contributors: latest
+        .filter((n) => n.state === 'RELEASED')
+        .map((n) => ({ node: n.node, persons: n.persons ?? 0 })),
+      missing: latest
+        .filter((n) => n.state !== 'RELEASED')
+        .map((n) =>
+          isFinished(n.state)
+            ? { node: n.node, state: n.state, reason: n.reason ?? n.state }
+            : { node: n.node, state: 'CANCELLED' as const, reason: 'the job was cancelled' },
+        ),
     };
   }
 
@@ -103,16 +115,23 @@ export class JobDispatcher implements OnModuleDestroy {
       },
       this.clock.now(),
     );
-    return { jobId: job.id, permitJws: record.jws!, specJson, assertion };
+    return {
+      jobId: job.id,
+      permitJws: record.jws!,
+      specJson,
+      assertion,
+      round: job.round,
+      state: job.state,
+    };
   }
 
-  private async sendPart(job: Job, node: string, request: RunJobRequest): Promise<void> {
+  private async sendPart(job: Job, part: Part, request: RunJobRequest): Promise<void> {
     let outcome: NodeOutcome;
     try {
       const reply: RunJobReply =
-        node === this.node.id
+        part.node === this.node.id
           ? await this.local.run(this.node.id, request)
-          : await this.peers.run(node, request, this.config.jobDeadlineMs);
+          : await this.peers.run(part.node, request, this.config.jobDeadlineMs);
       outcome =
         reply.outcome === 'RELEASED'
           ? { state: 'RELEASED', contribution: reply.contribution, persons: reply.persons }
@@ -130,7 +149,7 @@ export class JobDispatcher implements OnModuleDestroy {
       outcome = { state: 'FAILED', reason };
     }
     await this.unitOfWork.run(async (tx) => {
-      if (!(await this.jobs.settle(job.id, node, outcome, this.clock.now(), tx))) return;
+      if (!(await this.jobs.settle(part, outcome, this.clock.now(), tx))) return;
       await this.audit.record(
         {
           channel: 'internal',
@@ -138,34 +157,107 @@ export class JobDispatcher implements OnModuleDestroy {
           action: 'job.part',
           permitId: job.permitId,
           outcome: outcome.state === 'FAILED' ? 'error' : 'success',
-          details: { jobId: job.id, node, state: outcome.state, reason: outcome.reason },
+          details: {
+            jobId: job.id,
+            node: part.node,
+            round: part.round,
+            state: outcome.state,
+            reason: outcome.reason,
+          },
         },
         tx,
       );
     });
   }
 
-  /** Combines the released contributions once every part is settled. */
-  private async finishIfSettled(jobId: string): Promise<void> {
-    if (this.stopping) return;
+  /**
+   * Once the current round is settled: the result, or the next round (true).
+   * A round after the first needs every node that took part: a model cannot
+   * go on exactly without one.
+   */
+  private async advance(jobId: string): Promise<boolean> {
+    if (this.stopping) return false;
     const job = await this.jobs.get(jobId);
-    if (!job || job.status !== 'RUNNING') return;
-    const status = overallStatus(job.nodes);
-    if (status === 'RUNNING' || status === 'CANCELLED') return;
-    let result: JobResult;
-    let finalStatus = status;
+    if (!job || job.status !== 'RUNNING') return false;
+    const parts = currentParts(job);
+    if (parts.some((p) => !isFinished(p.state))) return false;
+    const released = parts.filter((p) => p.state === 'RELEASED');
+    const lost = parts.filter((p) => p.state !== 'RELEASED');
+    if (released.length === 0 || (job.round > 1 && lost.length > 0)) {
+      const reason =
+        job.round > 1
+          ? `round ${job.round} lacks ${lost.map((p) => p.node).join(', ')}`
+          : undefined;
+      await this.finish(job, 'FAILED', {
+        ...this.resultOf(job, 'FAILED'),
+        ...(reason && { error: reason }),
+      });
+      return false;
+    }
+    let combined: Combined<unknown, unknown>;
     try {
-      result = { ...this.resultOf(job, status), result: await this.combine(job) };
+      combined = await this.combine(
+        job,
+        released.map((p) => p.contribution),
+      );
     } catch (error) {
-      // Released contributions that do not fit together: nothing is shown rather than a wrong result.
-      finalStatus = 'FAILED';
-      result = {
+      // Contributions that do not fit together: nothing is shown rather than a wrong result.
+      await this.finish(job, 'FAILED', {
         ...this.resultOf(job, 'FAILED'),
         error: `The contributions could not be combined: ${(error as Error).message}`,
-      };
+      });
+      return false;
     }
+    if ('result' in combined) {
+      const status = overallStatus(latestParts(job)) as Exclude<JobStatus, 'RUNNING' | 'CANCELLED'>;
+      await this.finish(job, status, { ...this.resultOf(job, status), result: combined.result });
+      return false;
+    }
+    return this.unitOfWork.run(async (tx) => {
+      const moved = await this.jobs.nextRound(
+        jobId,
+        job.round,
+        combined.next,
+        released.map((p) => p.node),
+        tx,
+      );
+      if (moved) {
+        await this.audit.record(
+          {
+            channel: 'internal',
+            actor: { kind: 'system' },
+            action: 'job.round',
+            permitId: job.permitId,
+            outcome: 'success',
+            details: { jobId, round: job.round + 1 },
+          },
+          tx,
+        );
+      }
+      return moved;
+    });
+  }
+
+  private async combine(job: Job, contributions: unknown[]): Promise<Combined<unknown, unknown>> {
+    const kind = kindNamed(job.spec.kind)!;
+    const params = kind.params.parse(job.spec.params);
+    if (kind.rounds && job.round >= kind.rounds.maxRounds + 1) {
+      throw new Error(`${kind.name} went past ${kind.rounds.maxRounds} rounds`);
+    }
+    const ready = await this.workspaces.readiness(job.permitId);
+    const columns = mergedColumns(
+      ready.flatMap((r) => r.tables.filter((t) => t.dataset === job.spec.params.dataset)),
+    );
+    return kind.combine(params, contributions, columns, job.state);
+  }
+
+  private async finish(
+    job: Job,
+    status: Exclude<JobStatus, 'RUNNING' | 'CANCELLED'>,
+    result: JobResult,
+  ): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
-      if (!(await this.jobs.finish(jobId, finalStatus, result, this.clock.now(), tx))) return;
+      if (!(await this.jobs.finish(job.id, status, result, this.clock.now(), tx))) return;
       await this.audit.record(
         {
           channel: 'internal',
@@ -174,29 +266,14 @@ export class JobDispatcher implements OnModuleDestroy {
           permitId: job.permitId,
           outcome: 'success',
           details: {
-            jobId,
-            status: finalStatus,
+            jobId: job.id,
+            status,
+            rounds: job.round,
             contributors: result.contributors.map((c) => c.node),
           },
         },
         tx,
       );
     });
-  }
-
-  private async combine(job: Job): Promise<unknown> {
-    const released = job.nodes.filter((n) => n.state === 'RELEASED');
-    if (released.length === 0) return undefined;
-    const kind = kindNamed(job.spec.kind)!;
-    const params = kind.params.parse(job.spec.params);
-    const ready = await this.workspaces.readiness(job.permitId);
-    const columns = mergedColumns(
-      ready.flatMap((r) => r.tables.filter((t) => t.dataset === job.spec.params.dataset)),
-    );
-    return kind.combine(
-      params,
-      released.map((n) => n.contribution),
-      columns,
-    );
   }
 }

@@ -9,6 +9,9 @@ export interface RunJobRequest {
   readonly specJson: string;
   /** The lead's signed statement of who submitted this job (a JWT, EdDSA). */
   readonly assertion: string;
+  /** The round, from 1, and the lead's state for it (undefined for one-round kinds). */
+  readonly round: number;
+  readonly state: unknown;
 }
 
 /** A node's answer: its released contribution, or the findings that held it back (never the values). */

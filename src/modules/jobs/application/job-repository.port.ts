@@ -1,20 +1,29 @@
 import { Transaction } from '../../../shared/transaction';
-import { Job, JobResult, JobSpec, JobStatus, NodeState } from '../domain/job';
+import { Job, JobNode, JobResult, JobSpec, JobStatus, NodeState } from '../domain/job';
+
+/** One node's part of one round of a job. */
+export interface Part {
+  readonly jobId: string;
+  readonly node: string;
+  readonly round: number;
+}
 
 /** A node's part, settled: what the lead keeps of it. */
 export interface NodeOutcome {
   readonly state: Extract<NodeState, 'RELEASED' | 'BLOCKED' | 'FAILED'>;
   readonly contribution?: unknown;
   readonly persons?: number;
-  readonly findings?: Job['nodes'][number]['findings'];
+  readonly findings?: JobNode['findings'];
   readonly reason?: string;
 }
 
 /** Jobs as their lead keeps them. Every change is guarded by the state it expects. */
 export abstract class JobRepository {
+  /** A new RUNNING job, its first round queued at `nodes` with the lead's first state. */
   abstract insert(
     spec: JobSpec,
     nodes: readonly string[],
+    state: unknown,
     now: Date,
     tx: Transaction,
   ): Promise<void>;
@@ -26,17 +35,19 @@ export abstract class JobRepository {
    * leases them to this process until `leaseUntil`. Replicas never take the
    * same part (row locks, SKIP LOCKED).
    */
-  abstract claim(
-    now: Date,
-    leaseUntil: Date,
-    jobId?: string,
-  ): Promise<{ readonly jobId: string; readonly node: string }[]>;
+  abstract claim(now: Date, leaseUntil: Date, jobId?: string): Promise<Part[]>;
   /** Settles a DISPATCHED part; false if it was settled or cancelled meanwhile. */
-  abstract settle(
+  abstract settle(part: Part, outcome: NodeOutcome, now: Date, tx: Transaction): Promise<boolean>;
+  /**
+   * Moves a RUNNING job from round `from` to the next with the lead's new
+   * state, queueing a part for each of `nodes`; false if another process
+   * moved it first.
+   */
+  abstract nextRound(
     jobId: string,
-    node: string,
-    outcome: NodeOutcome,
-    now: Date,
+    from: number,
+    state: unknown,
+    nodes: readonly string[],
     tx: Transaction,
   ): Promise<boolean>;
   /** Ends a RUNNING job; false if it had ended. */

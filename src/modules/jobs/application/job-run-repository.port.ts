@@ -5,6 +5,7 @@ import { GateDecision } from '../../airlock/domain/output-gate.rules';
 /** This node's run of a job, as it keeps it. */
 export interface JobRun {
   readonly jobId: string;
+  readonly round: number;
   readonly permitId: string;
   readonly spec: JobSpec;
   readonly state: 'RUNNING' | 'RELEASED' | 'BLOCKED' | 'FAILED';
@@ -12,13 +13,14 @@ export interface JobRun {
   readonly reason?: string;
 }
 
-/** The runs this node made of jobs led by any node; only released contributions are kept. */
+/** The runs this node made of jobs led by any node, per round; only released contributions are kept. */
 export abstract class JobRunRepository {
-  abstract get(jobId: string): Promise<JobRun | undefined>;
-  /** Records the start of a run; a run started before and not finished is started again. */
-  abstract start(spec: JobSpec, lead: string, now: Date): Promise<void>;
+  abstract get(jobId: string, round: number): Promise<JobRun | undefined>;
+  /** Records the start of a round's run; one started before and not finished is started again. */
+  abstract start(spec: JobSpec, round: number, lead: string, now: Date): Promise<void>;
   abstract finish(
     jobId: string,
+    round: number,
     outcome: { decision: GateDecision } | { failed: string },
     now: Date,
     tx: Transaction,

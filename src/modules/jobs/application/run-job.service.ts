@@ -6,6 +6,7 @@ import { DomainError } from '../../../shared/errors';
 import { UnitOfWork } from '../../../shared/transaction';
 import { OutputGate } from '../../airlock/application/output-gate.service';
 import { GateDecision } from '../../airlock/domain/output-gate.rules';
+import type { AnyAnalysisKind } from '../../analysis/domain/analysis-kind';
 import { AuditService } from '../../audit/application/audit.service';
 import { PermitStagesService } from '../../permits/application/permit-stages.service';
 import { PermitVerifier } from '../../permits/application/permit-verifier';
@@ -48,7 +49,7 @@ export class RunJobService {
     try {
       spec = parseSpec(request);
       const checked = await this.authorize(callerId, request, spec);
-      return await this.execute(callerId, spec, checked);
+      return await this.execute(callerId, spec, request.round, checked);
     } catch (error) {
       if (error instanceof DomainError) {
         await this.audit.record({
@@ -58,7 +59,7 @@ export class RunJobService {
           permitId: spec?.permitId,
           outcome: 'denied',
           errorCode: error.code,
-          details: { jobId: request.jobId },
+          details: { jobId: request.jobId, round: request.round },
         });
       }
       throw error;
@@ -106,15 +107,16 @@ export class RunJobService {
     }
     const table = await this.workspaces.table(spec.permitId, spec.params.dataset);
     const { kind, params } = checkJob(spec, payload, new Map([[this.node.id, table.info]]));
-    return { kind, params, table };
+    return { kind, params, table, state: roundState(kind, request) };
   }
 
   private async execute(
     lead: string,
     spec: JobSpec,
-    { kind, params, table }: Awaited<ReturnType<RunJobService['authorize']>>,
+    round: number,
+    { kind, params, table, state }: Awaited<ReturnType<RunJobService['authorize']>>,
   ): Promise<RunJobReply> {
-    const earlier = await this.runs.get(spec.jobId);
+    const earlier = await this.runs.get(spec.jobId, round);
     if (earlier && canonicalJson(earlier.spec) !== canonicalJson(spec)) {
       throw new DomainError(
         'REQUEST.INVALID',
@@ -122,10 +124,14 @@ export class RunJobService {
       );
     }
     if (earlier?.decision) return earlier.decision;
-    await this.runs.start(spec, lead, this.clock.now());
+    await this.runs.start(spec, round, lead, this.clock.now());
     let contribution: unknown;
     try {
-      contribution = kind.read(params, await this.runner.run(kind.local(params, table)));
+      contribution = kind.read(
+        params,
+        await this.runner.run(kind.local(params, table, state)),
+        state,
+      );
     } catch (error) {
       const reason =
         error instanceof DomainError
@@ -133,7 +139,7 @@ export class RunJobService {
           : `the database refused the analysis (SQLSTATE ${(error as { code?: string }).code ?? 'unknown'})`;
       this.logger.error(`Job ${spec.jobId} failed here: ${reason}`);
       await this.unitOfWork.run((tx) =>
-        this.runs.finish(spec.jobId, { failed: reason }, this.clock.now(), tx),
+        this.runs.finish(spec.jobId, round, { failed: reason }, this.clock.now(), tx),
       );
       throw new DomainError(
         'ANALYSIS.FAILED',
@@ -142,10 +148,34 @@ export class RunJobService {
     }
     return this.unitOfWork.run(async (tx) => {
       const decision: GateDecision = await this.gate.pass(spec, kind, contribution, tx);
-      await this.runs.finish(spec.jobId, { decision }, this.clock.now(), tx);
+      await this.runs.finish(spec.jobId, round, { decision }, this.clock.now(), tx);
       return decision;
     });
   }
+}
+
+/** The lead's state for this round, checked against the kind's schema; none for one-round kinds. */
+function roundState(kind: AnyAnalysisKind, request: RunJobRequest): unknown {
+  if (!kind.rounds) {
+    if (request.round !== 1 || (request.state !== undefined && request.state !== null)) {
+      throw new DomainError('REQUEST.INVALID', `${kind.name} runs in one round, without a state`);
+    }
+    return undefined;
+  }
+  if (request.round > kind.rounds.maxRounds) {
+    throw new DomainError(
+      'REQUEST.INVALID',
+      `${kind.name} takes at most ${kind.rounds.maxRounds} rounds`,
+    );
+  }
+  const parsed = kind.rounds.state.safeParse(request.state);
+  if (!parsed.success) {
+    throw new DomainError(
+      'REQUEST.INVALID',
+      `The state of round ${request.round} is not a ${kind.name} state`,
+    );
+  }
+  return parsed.data;
 }
 
 function parseSpec(request: RunJobRequest): JobSpec {

@@ -9,7 +9,7 @@ import { Person, personId } from '../../identity/domain/person';
 import { PermitStagesService } from '../../permits/application/permit-stages.service';
 import { assertUserNamed } from '../../permits/domain/permit.rules';
 import { WorkspacesService } from '../../workspaces/application/workspaces.service';
-import { WorkspaceTableInfo } from '../../workspaces/domain/workspace';
+import { mergedColumns, WorkspaceTableInfo } from '../../workspaces/domain/workspace';
 import { Job, JobSpec } from '../domain/job';
 import { checkJob, jobNodesOf } from '../domain/job.rules';
 import { JobDispatcher } from './job-dispatcher.service';
@@ -75,10 +75,11 @@ export class SubmitJobService {
       }),
     );
     // The specification every node runs and the result names: the parameters with their defaults.
-    const { params } = checkJob(asked, payload, tables);
+    const { kind, params } = checkJob(asked, payload, tables);
     const spec: JobSpec = { ...asked, params };
+    const state = kind.rounds?.start(params, mergedColumns([...tables.values()]));
     await this.unitOfWork.run(async (tx) => {
-      await this.jobs.insert(spec, nodes, now, tx);
+      await this.jobs.insert(spec, nodes, state, now, tx);
       await this.audit.record(
         {
           channel: 'http',

@@ -19,6 +19,8 @@ export type NodeState = 'QUEUED' | 'DISPATCHED' | 'RELEASED' | 'BLOCKED' | 'FAIL
 
 export interface JobNode {
   readonly node: string;
+  /** The round this part belongs to, from 1. */
+  readonly round: number;
   readonly state: NodeState;
   readonly attempts: number;
   readonly leaseUntil?: Date;
@@ -36,7 +38,11 @@ export interface Job {
   readonly permitId: string;
   readonly spec: JobSpec;
   readonly status: JobStatus;
-  readonly nodes: readonly JobNode[];
+  /** The current round, from 1, and the state the lead keeps for it (iterative kinds). */
+  readonly round: number;
+  readonly state?: unknown;
+  /** Every node's part in every round. */
+  readonly parts: readonly JobNode[];
   readonly result?: JobResult;
   readonly submittedAt: Date;
   readonly finishedAt?: Date;
@@ -46,6 +52,8 @@ export interface Job {
 export interface JobResult {
   readonly status: Exclude<JobStatus, 'RUNNING'>;
   readonly spec: JobSpec;
+  /** How many rounds the job took (1 unless the kind iterates). */
+  readonly rounds: number;
   readonly contributors: readonly { readonly node: string; readonly persons: number }[];
   readonly missing: readonly {
     readonly node: string;
@@ -66,6 +74,21 @@ export const FINISHED_NODE_STATES: readonly NodeState[] = [
 
 export function isFinished(state: NodeState): boolean {
   return FINISHED_NODE_STATES.includes(state);
+}
+
+/** Each node's latest part: what the job stands on now (a node left out after round 1 keeps its last part). */
+export function latestParts(job: Pick<Job, 'parts'>): JobNode[] {
+  const latest = new Map<string, JobNode>();
+  for (const part of job.parts) {
+    const seen = latest.get(part.node);
+    if (!seen || part.round > seen.round) latest.set(part.node, part);
+  }
+  return [...latest.values()].sort((a, b) => (a.node < b.node ? -1 : 1));
+}
+
+/** The parts of the current round. */
+export function currentParts(job: Pick<Job, 'parts' | 'round'>): JobNode[] {
+  return job.parts.filter((p) => p.round === job.round);
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { jsonText } from '../../../shared/validation';
 import { parsePeerResponse, PeerChannels } from '../../federation/infrastructure/peer-channels';
+import { OUTPUT_RULES } from '../../analysis/domain/analysis-kind';
 import { JobPeers, RunJobReply, RunJobRequest } from '../application/job-peers.port';
 
 const replySchema = z.discriminatedUnion('outcome', [
@@ -15,7 +16,7 @@ const replySchema = z.discriminatedUnion('outcome', [
     findings: z
       .array(
         z.object({
-          rule: z.literal('min-count'),
+          rule: z.enum(OUTPUT_RULES),
           cell: z.string().max(1000),
           threshold: z.number(),
         }),
@@ -41,6 +42,8 @@ export class GrpcJobPeers extends JobPeers {
         permitJwsJson: JSON.stringify(request.permitJws),
         specJson: request.specJson,
         submitterAssertion: request.assertion,
+        round: request.round,
+        stateJson: JSON.stringify(request.state ?? null),
       },
       { idempotent: true, deadlineMs },
     );

@@ -8,6 +8,7 @@ import { JobSpec } from '../domain/job';
 
 interface JobRunRow {
   job_id: string;
+  round: number;
   permit_id: string;
   spec: JobSpec;
   state: JobRun['state'];
@@ -23,10 +24,11 @@ export class SqlJobRunRepository extends JobRunRepository {
     super();
   }
 
-  async get(jobId: string): Promise<JobRun | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM job_run WHERE job_id = $1`, [
-      jobId,
-    ])) as JobRunRow[];
+  async get(jobId: string, round: number): Promise<JobRun | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT * FROM job_run WHERE job_id = $1 AND round = $2`,
+      [jobId, round],
+    )) as JobRunRow[];
     if (!row) return undefined;
     const decision: GateDecision | undefined =
       row.state === 'RELEASED'
@@ -36,6 +38,7 @@ export class SqlJobRunRepository extends JobRunRepository {
           : undefined;
     return {
       jobId: row.job_id,
+      round: row.round,
       permitId: row.permit_id,
       spec: row.spec,
       state: row.state,
@@ -44,29 +47,31 @@ export class SqlJobRunRepository extends JobRunRepository {
     };
   }
 
-  async start(spec: JobSpec, lead: string, now: Date): Promise<void> {
+  async start(spec: JobSpec, round: number, lead: string, now: Date): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO job_run (job_id, permit_id, lead, spec, state, started_at)
-       VALUES ($1, $2, $3, $4, 'RUNNING', $5)
-       ON CONFLICT (job_id) DO UPDATE SET state = 'RUNNING', started_at = $5, reason = NULL
+      `INSERT INTO job_run (job_id, round, permit_id, lead, spec, state, started_at)
+       VALUES ($1, $2, $3, $4, $5, 'RUNNING', $6)
+       ON CONFLICT (job_id, round) DO UPDATE SET state = 'RUNNING', started_at = $6, reason = NULL
        WHERE job_run.state IN ('RUNNING', 'FAILED')`,
-      [spec.jobId, spec.permitId, lead, JSON.stringify(spec), now],
+      [spec.jobId, round, spec.permitId, lead, JSON.stringify(spec), now],
     );
   }
 
   async finish(
     jobId: string,
+    round: number,
     outcome: { decision: GateDecision } | { failed: string },
     now: Date,
     tx: Transaction,
   ): Promise<void> {
     const decision = 'decision' in outcome ? outcome.decision : undefined;
     await managerOf(this.dataSource, tx).query(
-      `UPDATE job_run SET state = $2, contribution = $3, persons = $4, findings = $5, reason = $6,
-         finished_at = $7
-       WHERE job_id = $1 AND state = 'RUNNING'`,
+      `UPDATE job_run SET state = $3, contribution = $4, persons = $5, findings = $6, reason = $7,
+         finished_at = $8
+       WHERE job_id = $1 AND round = $2 AND state = 'RUNNING'`,
       [
         jobId,
+        round,
         decision ? decision.outcome : 'FAILED',
         decision?.outcome === 'RELEASED' ? JSON.stringify(decision.contribution) : null,
         decision?.outcome === 'RELEASED' ? decision.persons : null,

@@ -10,4 +10,7 @@ export const runJobRequestSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
     .max(10_000),
+  round: z.number().int().min(1).max(1000),
+  // The kind checks the state's shape before it is used.
+  stateJson: jsonText(z.unknown()),
 });

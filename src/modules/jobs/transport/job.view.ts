@@ -1,11 +1,13 @@
-import { Job } from '../domain/job';
+import { currentParts, Job, latestParts } from '../domain/job';
 
 /**
- * A job as the people of its permit see it: each node's state, how many
- * persons its released contribution describes, why a node is missing, and
- * the pooled result. Single nodes' contributions are never shown.
+ * A job as the people of its permit see it: each node's latest state, how
+ * many persons its released contribution describes, why a node is missing,
+ * the round it is in, and the pooled result. Single nodes' contributions are
+ * never shown.
  */
 export function jobView(job: Job) {
+  const current = currentParts(job);
   return {
     id: job.id,
     permitId: job.permitId,
@@ -14,10 +16,11 @@ export function jobView(job: Job) {
     submittedAt: job.submittedAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString(),
     progress: {
-      nodes: job.nodes.length,
-      settled: job.nodes.filter((n) => n.finishedAt !== undefined).length,
+      round: job.round,
+      nodes: current.length,
+      settled: current.filter((n) => n.finishedAt !== undefined).length,
     },
-    nodes: job.nodes.map((n) => ({
+    nodes: latestParts(job).map((n) => ({
       node: n.node,
       state: n.state,
       ...(n.persons !== undefined ? { persons: n.persons } : {}),

@@ -21,6 +21,8 @@ export class JobsGrpcController {
       permitJws: r.permitJwsJson,
       specJson: r.specJson,
       assertion: r.submitterAssertion,
+      round: r.round,
+      state: r.stateJson ?? undefined,
     });
     return reply.outcome === 'RELEASED'
       ? {

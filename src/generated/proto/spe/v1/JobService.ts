@@ -10,8 +10,8 @@ import type { RunJobResponse as _spe_v1_RunJobResponse, RunJobResponse__Output a
  * lead calls it: the request carries the granted permit, the job's exact
  * specification and the lead's signed assertion of who submitted it. The
  * node checks all of them, runs the analysis inside the permit's workspace,
- * and answers only with what its output gate released. Idempotent by job id:
- * a job already run answers with the same outcome.
+ * and answers only with what its output gate released. Idempotent by job id
+ * and round: a round already run answers with the same outcome.
  */
 export interface JobServiceClient extends grpc.Client {
   RunJob(argument: _spe_v1_RunJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_spe_v1_RunJobResponse__Output>): grpc.ClientUnaryCall;
@@ -30,8 +30,8 @@ export interface JobServiceClient extends grpc.Client {
  * lead calls it: the request carries the granted permit, the job's exact
  * specification and the lead's signed assertion of who submitted it. The
  * node checks all of them, runs the analysis inside the permit's workspace,
- * and answers only with what its output gate released. Idempotent by job id:
- * a job already run answers with the same outcome.
+ * and answers only with what its output gate released. Idempotent by job id
+ * and round: a round already run answers with the same outcome.
  */
 export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
   RunJob: grpc.handleUnaryCall<_spe_v1_RunJobRequest__Output, _spe_v1_RunJobResponse>;

@@ -16,6 +16,15 @@ export interface RunJobRequest {
    * id, permit and specification (SHA-256), valid for a few minutes.
    */
   'submitterAssertion'?: (string);
+  /**
+   * The round, from 1; iterative kinds (models) take several.
+   */
+  'round'?: (number);
+  /**
+   * The state the lead keeps for this round (e.g. the current coefficients)
+   * as JSON; "null" for kinds of one round.
+   */
+  'stateJson'?: (string);
 }
 
 export interface RunJobRequest__Output {
@@ -33,4 +42,13 @@ export interface RunJobRequest__Output {
    * id, permit and specification (SHA-256), valid for a few minutes.
    */
   'submitterAssertion': (string);
+  /**
+   * The round, from 1; iterative kinds (models) take several.
+   */
+  'round': (number);
+  /**
+   * The state the lead keeps for this round (e.g. the current coefficients)
+   * as JSON; "null" for kinds of one round.
+   */
+  'stateJson': (string);
 }

@@ -1,4 +1,5 @@
 import type { WorkspaceColumn } from '../../analysis-kind';
+import { type Exclusions, pooledExclusions } from '../../complete-cases';
 import { assertGroupedBy, parseContributions } from '../../contributions';
 import { type GroupKey, groupColumnsOf, keyIdOf, tableKeys } from '../../group-keys';
 import { countContributionSchema } from './contribution';
@@ -9,6 +10,8 @@ export interface CountResult {
   /** Every combination of the group variables' values, 0 where no node had it. */
   readonly cells: { readonly key: GroupKey; readonly count: number }[];
   readonly total: number;
+  /** Persons left out for a missing group variable. */
+  readonly excluded: Exclusions;
 }
 
 export function combineCounts(
@@ -39,5 +42,6 @@ export function combineCounts(
     groupBy: [...params.groupBy],
     cells,
     total: cells.reduce((sum, cell) => sum + cell.count, 0),
+    excluded: pooledExclusions(parsed),
   };
 }

@@ -1,4 +1,5 @@
 import type { AnalysisKindModule } from '../../analysis-kind';
+import { withheldIfSmall } from '../../complete-cases';
 import { filterVariables, validateFilters } from '../../filters';
 import { groupColumnsOf } from '../../group-keys';
 import { distinctNames } from '../../identifier';
@@ -20,8 +21,11 @@ export const countKind: AnalysisKindModule<CountParams, CountContribution, Count
   local: countQuery,
   read: readCounts,
   persons: (contribution) => contribution.cells.reduce((sum, cell) => sum + cell.count, 0),
+  suppress: withheldIfSmall,
   check: checkCounts,
-  combine: combineCounts,
+  combine: (params, contributions, columns) => ({
+    result: combineCounts(params, contributions, columns),
+  }),
 };
 
 export type { CountContribution, CountParams, CountResult };

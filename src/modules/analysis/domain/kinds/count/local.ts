@@ -1,6 +1,7 @@
 import type { LocalQuery, WorkspaceTable } from '../../analysis-kind';
 import { whereClause } from '../../filters';
 import { groupingSql, groupKeyFromRow } from '../../grouping-sql';
+import { isCompleteKey } from '../../complete-cases';
 import { wholeNumberFrom } from '../../row-values';
 import { SqlValues, statement } from '../../sql';
 import type { CountContribution } from './contribution';
@@ -22,11 +23,13 @@ export function readCounts(
   params: CountParams,
   rows: readonly Record<string, unknown>[],
 ): CountContribution {
-  return {
-    groupBy: [...params.groupBy],
-    cells: rows.map((row) => ({
-      key: groupKeyFromRow(row, params.groupBy.length),
-      count: wholeNumberFrom(row.n, 'n'),
-    })),
-  };
+  const cells: CountContribution['cells'] = [];
+  let excluded = 0;
+  for (const row of rows) {
+    const key = groupKeyFromRow(row, params.groupBy.length);
+    const count = wholeNumberFrom(row.n, 'n');
+    if (isCompleteKey(key)) cells.push({ key, count });
+    else excluded += count;
+  }
+  return { groupBy: [...params.groupBy], cells, excluded };
 }

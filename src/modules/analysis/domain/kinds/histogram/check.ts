@@ -1,5 +1,5 @@
 import type { Finding, OutputRules } from '../../analysis-kind';
-import { minCountFindings } from '../../output-checks';
+import { excludedCount, minCountFindings } from '../../output-checks';
 import type { HistogramContribution } from './contribution';
 
 export function checkHistogram(contribution: HistogramContribution, rules: OutputRules): Finding[] {
@@ -9,6 +9,7 @@ export function checkHistogram(contribution: HistogramContribution, rules: Outpu
       { cell: 'below', value: below },
       ...counts.map((value, i) => ({ cell: `[${edges[i]},${edges[i + 1]})`, value })),
       { cell: 'above', value: above },
+      ...excludedCount(contribution),
     ],
     rules,
   );

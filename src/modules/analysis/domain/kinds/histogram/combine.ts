@@ -1,3 +1,4 @@
+import { type Exclusions, pooledExclusions } from '../../complete-cases';
 import { assertContribution, parseContributions, sameValues } from '../../contributions';
 import { histogramContributionSchema } from './contribution';
 import type { HistogramParams } from './params';
@@ -9,10 +10,12 @@ export interface HistogramResult {
   readonly below: number;
   readonly counts: number[];
   readonly above: number;
-  /** Every non-missing value: below, in the bins and above. */
+  /** Every complete case: below, in the bins and above. */
   readonly total: number;
   /** null where the quantile lies outside the bins. */
   readonly quantiles: { readonly p: number; readonly value: number | null }[];
+  /** Persons left out for a missing value. */
+  readonly excluded: Exclusions;
 }
 
 export function combineHistograms(
@@ -43,5 +46,6 @@ export function combineHistograms(
     ...pooled,
     total: pooled.below + pooled.counts.reduce((sum, count) => sum + count, 0) + pooled.above,
     quantiles: params.quantiles.map((p) => ({ p, value: binnedQuantile(pooled, p) })),
+    excluded: pooledExclusions(parsed),
   };
 }

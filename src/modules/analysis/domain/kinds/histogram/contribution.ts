@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { excludedSchema } from '../../complete-cases';
 
 const count = z.int().nonnegative();
 
@@ -9,6 +10,8 @@ export const histogramContributionSchema = z.strictObject({
   below: count,
   counts: z.array(count),
   above: count,
+  /** Rows missing the variable; null when withheld as fewer than the minimum count. */
+  excluded: excludedSchema,
 });
 
 export type HistogramContribution = z.infer<typeof histogramContributionSchema>;

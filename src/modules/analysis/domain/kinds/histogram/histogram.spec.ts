@@ -1,27 +1,47 @@
 import { DomainError } from '../../../../../shared/errors';
 import {
   COLUMNS,
+  excludedAt,
   passesAll,
   type PersonRow,
   relativelyClose,
+  releasedUnderRules,
+  RULES,
+  sum,
+  SUPPRESSION_CASES,
   syntheticNodes,
   TABLE,
+  oneRound,
 } from '../testing/synthetic-nodes';
-import { histogramKind, type HistogramParams } from '.';
+import {
+  type HistogramContribution,
+  histogramKind as histogramModule,
+  type HistogramParams,
+} from '.';
+
+const histogramKind = oneRound(histogramModule);
 
 const params = (input: unknown): HistogramParams => histogramKind.params.parse(input);
 
+const valueOf = (row: PersonRow, p: HistogramParams) =>
+  row[p.variable as keyof PersonRow] as number | null;
+
+/** The values of the rows that pass the filters and have one: the complete cases. */
 const valuesOf = (rows: readonly PersonRow[], p: HistogramParams): number[] =>
   rows
     .filter((row) => passesAll(row, p.filters))
-    .map((row) => row[p.variable as keyof PersonRow] as number | null)
+    .map((row) => valueOf(row, p))
     .filter((x): x is number => x !== null);
 
-/** What the node's statement returns: width_bucket counts the edges at or below the value. */
+/**
+ * What the node's statement returns: width_bucket counts the edges at or
+ * below the value, and is null for a missing value, which GROUP BY keeps.
+ */
 function statementRows(rows: readonly PersonRow[], p: HistogramParams): Record<string, unknown>[] {
-  const counts = new Map<number, number>();
-  for (const x of valuesOf(rows, p)) {
-    const bin = p.edges.filter((edge) => edge <= x).length;
+  const counts = new Map<number | null, number>();
+  for (const row of rows.filter((r) => passesAll(r, p.filters))) {
+    const x = valueOf(row, p);
+    const bin = x === null ? null : p.edges.filter((edge) => edge <= x).length;
     counts.set(bin, (counts.get(bin) ?? 0) + 1);
   }
   return [...counts].map(([bin, n]) => ({ bin, n: String(n) }));
@@ -74,30 +94,54 @@ describe('histogram', () => {
       edges: Array.from({ length: 11 }, (_, i) => 15 + 2.5 * i),
       quantiles: [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99],
       filters: [{ variable: 'age', op: 'ge', value: 40 }],
+      excluded: { count: 65, withheldAt: 0 },
     },
     {
       variable: 'age',
       edges: [18, 30, 40, 50, 65, 80],
       filters: [{ variable: 'sex', op: 'in', values: ['female', 'other'] }],
+      excluded: { count: 0, withheldAt: 3 },
     },
-  ])('pools $variable binned at $edges as binned on the pooled rows', (input) => {
-    const p = params({ dataset: 'cohort', ...input });
-    const contributions = nodes.map((rows) => histogramKind.read(p, statementRows(rows, p)));
-    const xs = valuesOf(pooled, p);
-    expect(xs.some((x) => p.edges.includes(x))).toBe(true);
+    {
+      variable: 'age',
+      edges: [20, 35, 50, 90],
+      filters: [],
+      excluded: { count: 25, withheldAt: 1 },
+    },
+  ])(
+    'pools $variable binned at $edges as binned on the pooled complete cases',
+    ({ excluded, ...input }) => {
+      const p = params({ dataset: 'cohort', ...input });
+      const contributions = nodes.map((rows) => histogramKind.read(p, statementRows(rows, p)));
+      const released = contributions.map((c) => histogramKind.suppress(c, RULES));
+      const kept = pooled.filter((row) => passesAll(row, p.filters));
+      const xs = valuesOf(pooled, p);
+      expect(xs.some((x) => p.edges.includes(x))).toBe(true);
 
-    const result = histogramKind.combine(p, contributions, COLUMNS);
+      const result = histogramKind.combine(p, released, COLUMNS);
 
-    const direct = directHistogram(xs, p.edges);
-    expect(result).toMatchObject({ variable: p.variable, edges: p.edges, ...direct });
-    expect(result.total).toBe(xs.length);
-    expect(result.quantiles.map((q) => q.p)).toEqual(p.quantiles);
-    for (const { p: share, value } of result.quantiles) {
-      const expected = interpolatedQuantile(direct, p.edges, share);
-      if (expected === null || value === null) expect(value).toBe(expected);
-      else expect(relativelyClose(value, expected)).toBe(true);
-    }
-  });
+      const direct = directHistogram(xs, p.edges);
+      expect(result).toMatchObject({ variable: p.variable, edges: p.edges, ...direct });
+      expect(result.total).toBe(xs.length);
+      expect(sum(released.map((c) => histogramKind.persons(c)))).toBe(xs.length);
+      expect(result.quantiles.map((q) => q.p)).toEqual(p.quantiles);
+      for (const { p: share, value } of result.quantiles) {
+        const expected = interpolatedQuantile(direct, p.edges, share);
+        if (expected === null || value === null) expect(value).toBe(expected);
+        else expect(relativelyClose(value, expected)).toBe(true);
+      }
+
+      const perNode = excludedAt(nodes, p.filters, [p.variable]);
+      expect(contributions.map((c) => c.excluded)).toEqual(perNode);
+      expect(released.map((c) => c.excluded)).toEqual(perNode.map(releasedUnderRules));
+      const withheld = perNode.filter((m) => releasedUnderRules(m) === null);
+      expect(result.excluded).toEqual({
+        count: kept.length - xs.length - sum(withheld),
+        withheldAt: withheld.length,
+      });
+      expect(result.excluded).toEqual(excluded);
+    },
+  );
 
   it('counts nothing where a node has no row to bin', () => {
     const p = params({
@@ -112,6 +156,60 @@ describe('histogram', () => {
       below: 0,
       counts: [0, 0],
       above: 0,
+      excluded: 0,
+    });
+  });
+
+  it('reads the bin of a missing value as persons left out', () => {
+    const p = params({ dataset: 'cohort', variable: 'bmi', edges: [20, 25, 30] });
+    expect(
+      histogramKind.read(p, [
+        { bin: 0, n: '3' },
+        { bin: null, n: '4' },
+        { bin: 1, n: 5 },
+        { bin: 3, n: '2' },
+      ]),
+    ).toEqual({
+      variable: 'bmi',
+      edges: [20, 25, 30],
+      below: 3,
+      counts: [5, 0],
+      above: 2,
+      excluded: 4,
+    });
+    expect(histogramKind.read(p, [{ bin: null, n: '7' }])).toEqual({
+      variable: 'bmi',
+      edges: [20, 25, 30],
+      below: 0,
+      counts: [0, 0],
+      above: 0,
+      excluded: 7,
+    });
+    expect(() => histogramKind.read(p, [{ bin: null, n: 'many' }])).toThrow(/not a whole number/);
+    expect(() => histogramKind.read(p, [{ bin: 4, n: '1' }])).toThrow(/beyond the last edge/);
+  });
+
+  it('pools the persons left out apart from the bins and their quantiles', () => {
+    const p = params({ dataset: 'cohort', variable: 'bmi', edges: [0, 10, 20], quantiles: [0.5] });
+    const bins = { variable: 'bmi', edges: [0, 10, 20], below: 0, counts: [2, 2], above: 0 };
+    const result = histogramKind.combine(
+      p,
+      [
+        { ...bins, excluded: 30 },
+        { ...bins, excluded: null },
+        { ...bins, excluded: 0 },
+      ],
+      COLUMNS,
+    );
+    expect(result).toEqual({
+      variable: 'bmi',
+      edges: [0, 10, 20],
+      below: 0,
+      counts: [6, 6],
+      above: 0,
+      total: 12,
+      quantiles: [{ p: 0.5, value: 10 }],
+      excluded: { count: 30, withheldAt: 1 },
     });
   });
 
@@ -121,7 +219,7 @@ describe('histogram', () => {
       histogramKind
         .combine(
           { ...p, quantiles: ps },
-          [{ variable: 'bmi', edges: [0, 10, 20, 30], below, counts, above }],
+          [{ variable: 'bmi', edges: [0, 10, 20, 30], below, counts, above, excluded: 0 }],
           COLUMNS,
         )
         .quantiles.map((q) => q.value);
@@ -135,10 +233,20 @@ describe('histogram', () => {
     expect(() =>
       histogramKind.combine(
         p,
-        [{ variable: 'bmi', edges: [0, 10, 30], below: 0, counts: [0, 0], above: 0 }],
+        [{ variable: 'bmi', edges: [0, 10, 30], below: 0, counts: [0, 0], above: 0, excluded: 0 }],
         COLUMNS,
       ),
     ).toThrow(/binned at the asked-for edges/);
+  });
+
+  it('refuses a contribution without a whole number of persons left out, or null', () => {
+    const p = params({ dataset: 'cohort', variable: 'bmi', edges: [0, 10, 20] });
+    const bins = { variable: 'bmi', edges: [0, 10, 20], below: 0, counts: [10, 20], above: 0 };
+    const combine = (contribution: unknown) =>
+      histogramKind.combine(p, [contribution as HistogramContribution], COLUMNS);
+    expect(() => combine(bins)).toThrow(/malformed/);
+    expect(() => combine({ ...bins, excluded: '12' })).toThrow(/malformed/);
+    expect(combine({ ...bins, excluded: null }).excluded).toEqual({ count: 0, withheldAt: 1 });
   });
 
   it('finds a count of 9 below a minimum of 10, and lets 10 and 0 pass', () => {
@@ -148,6 +256,7 @@ describe('histogram', () => {
       below: 9,
       counts: [10, 0],
       above: 9,
+      excluded: 0,
     };
     expect(histogramKind.check(contribution, { minCount: 10 })).toEqual([
       { rule: 'min-count', cell: 'below', value: 9, threshold: 10 },
@@ -162,7 +271,35 @@ describe('histogram', () => {
     expect(histogramKind.persons(contribution)).toBe(28);
   });
 
-  it('runs one statement with every value bound', () => {
+  describe('suppress', () => {
+    const contribution: HistogramContribution = {
+      variable: 'bmi',
+      edges: [20, 25, 30],
+      below: 12,
+      counts: [40, 35],
+      above: 0,
+      excluded: 0,
+    };
+
+    it.each(SUPPRESSION_CASES)(
+      'releases $excluded persons left out as $released, the bins untouched',
+      ({ excluded, released }) => {
+        expect(histogramKind.suppress({ ...contribution, excluded }, RULES)).toEqual({
+          ...contribution,
+          excluded: released,
+        });
+      },
+    );
+
+    it('lets a contribution with a few persons left out pass the checks', () => {
+      const small = histogramKind.suppress({ ...contribution, excluded: 3 }, RULES);
+      expect(small.excluded).toBeNull();
+      expect(histogramKind.check(small, RULES)).toEqual([]);
+      expect(histogramKind.persons(small)).toBe(87);
+    });
+  });
+
+  it('runs one statement with every value bound, binning missing values too', () => {
     const p = params({
       dataset: 'cohort',
       variable: 'age',
@@ -170,8 +307,14 @@ describe('histogram', () => {
       filters: [{ variable: 'sex', op: 'eq', value: 'female' }],
     });
     expect(histogramKind.local(p, TABLE)).toEqual({
-      sql: 'SELECT width_bucket("age"::double precision, $1::double precision[]) AS bin, count(*) AS n FROM "ws_1"."cohort" WHERE "age" IS NOT NULL AND "sex" = $2::text GROUP BY 1',
+      sql: 'SELECT width_bucket("age"::double precision, $1::double precision[]) AS bin, count(*) AS n FROM "ws_1"."cohort" WHERE "sex" = $2::text GROUP BY 1',
       values: [[18, 40, 65], 'female'],
+    });
+    expect(
+      histogramKind.local(params({ dataset: 'cohort', variable: 'bmi', edges: [20, 30] }), TABLE),
+    ).toEqual({
+      sql: 'SELECT width_bucket("bmi"::double precision, $1::double precision[]) AS bin, count(*) AS n FROM "ws_1"."cohort" GROUP BY 1',
+      values: [[20, 30]],
     });
   });
 

@@ -1,4 +1,5 @@
 import type { AnalysisKindModule } from '../../analysis-kind';
+import { withheldIfSmall } from '../../complete-cases';
 import { columnOf } from '../../columns';
 import { filterVariables, validateFilters } from '../../filters';
 import { distinctNames } from '../../identifier';
@@ -25,8 +26,9 @@ export const histogramKind: AnalysisKindModule<
   read: readHistogram,
   persons: ({ below, counts, above }) =>
     below + counts.reduce((sum, count) => sum + count, 0) + above,
+  suppress: withheldIfSmall,
   check: checkHistogram,
-  combine: combineHistograms,
+  combine: (params, contributions) => ({ result: combineHistograms(params, contributions) }),
 };
 
 export type { HistogramContribution, HistogramParams, HistogramResult };

@@ -16,7 +16,7 @@ export function histogramQuery(params: HistogramParams, table: WorkspaceTable): 
   const sql = statement(
     `SELECT width_bucket(${x}::double precision, ${edges}) AS bin, count(*) AS n`,
     `FROM ${table.sqlName}`,
-    whereClause(params.filters, table.columns, values, [`${x} IS NOT NULL`]),
+    whereClause(params.filters, table.columns, values),
     'GROUP BY 1',
   );
   return { sql, values: values.values };
@@ -27,7 +27,13 @@ export function readHistogram(
   rows: readonly Record<string, unknown>[],
 ): HistogramContribution {
   const buckets = new Array<number>(params.edges.length + 1).fill(0);
+  let excluded = 0;
   for (const row of rows) {
+    // width_bucket of a missing value is null: that row is no complete case.
+    if (row.bin === null) {
+      excluded += wholeNumberFrom(row.n, 'n');
+      continue;
+    }
     const bin = wholeNumberFrom(row.bin, 'bin');
     if (bin >= buckets.length) throw new Error(`bin ${bin} is beyond the last edge`);
     buckets[bin] += wholeNumberFrom(row.n, 'n');
@@ -38,5 +44,6 @@ export function readHistogram(
     below: buckets[0],
     counts: buckets.slice(1, -1),
     above: buckets[buckets.length - 1],
+    excluded,
   };
 }

@@ -1,4 +1,5 @@
 import type { WorkspaceColumn } from '../../analysis-kind';
+import { type Exclusions, pooledExclusions } from '../../complete-cases';
 import { assertContribution, assertGroupedBy, parseContributions } from '../../contributions';
 import { type GroupKey, groupColumnsOf, keyIdOf, tableKeys } from '../../group-keys';
 import { summaryContributionSchema } from './contribution';
@@ -20,6 +21,8 @@ export interface SummaryResult {
   readonly groupBy: string[];
   /** Every combination of the group variables' values, n = 0 where no node had it. */
   readonly groups: GroupSummary[];
+  /** Persons left out for a missing value of the variable or a group variable. */
+  readonly excluded: Exclusions;
 }
 
 export function combineSummaries(
@@ -54,6 +57,7 @@ export function combineSummaries(
     groups: tableKeys(groupColumns, seen).map((key) =>
       summaryOf(key, pooledMoments(partsByKey.get(keyIdOf(key)) ?? [])),
     ),
+    excluded: pooledExclusions(parsed),
   };
 }
 

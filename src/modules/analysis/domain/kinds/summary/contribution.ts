@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { excludedSchema } from '../../complete-cases';
 import { groupKeySchema } from '../../group-keys';
 
 /**
@@ -21,6 +22,8 @@ export const summaryContributionSchema = z.strictObject({
         'mean and m2 are null exactly when n is 0',
       ),
   ),
+  /** Rows missing the variable or a group variable; null when withheld as fewer than the minimum count. */
+  excluded: excludedSchema,
 });
 
 export type SummaryContribution = z.infer<typeof summaryContributionSchema>;

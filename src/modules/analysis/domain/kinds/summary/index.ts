@@ -1,4 +1,5 @@
 import type { AnalysisKindModule } from '../../analysis-kind';
+import { withheldIfSmall } from '../../complete-cases';
 import { columnOf } from '../../columns';
 import { filterVariables, validateFilters } from '../../filters';
 import { groupColumnsOf } from '../../group-keys';
@@ -23,8 +24,11 @@ export const summaryKind: AnalysisKindModule<SummaryParams, SummaryContribution,
   local: summaryQuery,
   read: readSummaries,
   persons: (contribution) => contribution.groups.reduce((sum, group) => sum + group.n, 0),
+  suppress: withheldIfSmall,
   check: checkSummaries,
-  combine: combineSummaries,
+  combine: (params, contributions, columns) => ({
+    result: combineSummaries(params, contributions, columns),
+  }),
 };
 
 export type { SummaryContribution, SummaryParams, SummaryResult };

@@ -1,6 +1,7 @@
 import type { LocalQuery, WorkspaceTable } from '../../analysis-kind';
 import { whereClause } from '../../filters';
 import { groupingSql, groupKeyFromRow } from '../../grouping-sql';
+import { isCompleteKey } from '../../complete-cases';
 import { finiteOrNullFrom, wholeNumberFrom } from '../../row-values';
 import { quoteIdent, SqlValues, statement } from '../../sql';
 import type { SummaryContribution } from './contribution';
@@ -11,6 +12,7 @@ export function summaryQuery(params: SummaryParams, table: WorkspaceTable): Loca
   const grouping = groupingSql(params.groupBy);
   const x = quoteIdent(params.variable);
   const statistics = [
+    'count(*) AS rows',
     `count(${x}) AS n`,
     `avg(${x}::double precision) AS mean`,
     `var_pop(${x}::double precision) * count(${x}) AS m2`,
@@ -28,17 +30,22 @@ export function readSummaries(
   params: SummaryParams,
   rows: readonly Record<string, unknown>[],
 ): SummaryContribution {
-  return {
-    variable: params.variable,
-    groupBy: [...params.groupBy],
-    groups: rows.map((row) => {
-      const n = wholeNumberFrom(row.n, 'n');
-      return {
-        key: groupKeyFromRow(row, params.groupBy.length),
+  let excluded = 0;
+  const groups = rows.flatMap((row) => {
+    const key = groupKeyFromRow(row, params.groupBy.length);
+    const n = wholeNumberFrom(row.n, 'n');
+    const all = wholeNumberFrom(row.rows, 'rows');
+    if (all < n) throw new Error(`rows ${all} is fewer than n ${n}`);
+    excluded += all - (isCompleteKey(key) ? n : 0);
+    if (!isCompleteKey(key)) return [];
+    return [
+      {
+        key,
         n,
         mean: n === 0 ? null : finiteOrNullFrom(row.mean, 'mean'),
         m2: n === 0 ? null : finiteOrNullFrom(row.m2, 'm2'),
-      };
-    }),
-  };
+      },
+    ];
+  });
+  return { variable: params.variable, groupBy: [...params.groupBy], groups, excluded };
 }

@@ -1,14 +1,25 @@
 import { DomainError } from '../../../../../shared/errors';
 import {
   COLUMNS,
+  excludedAt,
   groupRows,
+  hasKey,
+  isComplete,
+  levelCombinations,
   passesAll,
   type PersonRow,
   relativelyClose,
+  releasedUnderRules,
+  RULES,
+  sum,
+  SUPPRESSION_CASES,
   syntheticNodes,
   TABLE,
+  oneRound,
 } from '../testing/synthetic-nodes';
-import { summaryKind, type SummaryParams } from '.';
+import { type SummaryContribution, summaryKind as summaryModule, type SummaryParams } from '.';
+
+const summaryKind = oneRound(summaryModule);
 
 const params = (input: unknown): SummaryParams => summaryKind.params.parse(input);
 
@@ -17,9 +28,10 @@ const valuesOf = (rows: readonly PersonRow[], variable: string): number[] =>
     .map((row) => row[variable as keyof PersonRow] as number | null)
     .filter((x): x is number => x !== null);
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-
-/** What the node's statement returns on these rows: count, avg and var_pop × count. */
+/**
+ * What the node's statement returns on these rows: per group (one for the
+ * rows missing a group variable too) count(*), count, avg and var_pop × count.
+ */
 function statementRows(rows: readonly PersonRow[], p: SummaryParams): Record<string, unknown>[] {
   const kept = rows.filter((row) => passesAll(row, p.filters));
   const groups = p.groupBy.length > 0 ? groupRows(kept, p.groupBy) : [{ key: [], rows: kept }];
@@ -28,6 +40,7 @@ function statementRows(rows: readonly PersonRow[], p: SummaryParams): Record<str
     const mean = xs.length > 0 ? sum(xs) / xs.length : null;
     return {
       ...Object.fromEntries(key.map((value, i) => [`g${i}`, value])),
+      rows: String(members.length),
       n: String(xs.length),
       mean,
       m2: mean === null ? null : sum(xs.map((x) => (x - mean) ** 2)),
@@ -62,36 +75,79 @@ describe('summary', () => {
       variable: 'bmi',
       groupBy: ['sex', 'diabetes'],
       filters: [{ variable: 'age', op: 'ge', value: 40 }],
+      excluded: { count: 89, withheldAt: 0 },
     },
-    { variable: 'age', groupBy: ['smoker'], filters: [] },
-    { variable: 'bmi', groupBy: [], filters: [{ variable: 'sex', op: 'ne', value: 'male' }] },
-  ])('pools $variable by $groupBy as computed on the pooled rows', (input) => {
-    const p = params({ dataset: 'cohort', ...input });
-    const contributions = nodes.map((rows) => summaryKind.read(p, statementRows(rows, p)));
+    { variable: 'age', groupBy: ['smoker'], filters: [], excluded: { count: 73, withheldAt: 0 } },
+    {
+      variable: 'bmi',
+      groupBy: [],
+      filters: [{ variable: 'sex', op: 'ne', value: 'male' }],
+      excluded: { count: 57, withheldAt: 0 },
+    },
+    // The nodes leave out 15, 10 and 7 persons: 10, the minimum count, is released; 7 is withheld.
+    { variable: 'age', groupBy: [], filters: [], excluded: { count: 25, withheldAt: 1 } },
+  ])(
+    'pools $variable by $groupBy as computed on the pooled complete cases',
+    ({ excluded, ...input }) => {
+      const p = params({ dataset: 'cohort', ...input });
+      const contributions = nodes.map((rows) => summaryKind.read(p, statementRows(rows, p)));
+      const released = contributions.map((c) => summaryKind.suppress(c, RULES));
 
-    const result = summaryKind.combine(p, contributions, COLUMNS);
+      const result = summaryKind.combine(p, released, COLUMNS);
 
-    const kept = pooled.filter((row) => passesAll(row, p.filters));
-    const keysSeen = new Set(groupRows(kept, p.groupBy).map(({ key }) => JSON.stringify(key)));
-    for (const key of keysSeen) {
-      expect(result.groups.map((g) => JSON.stringify(g.key))).toContain(key);
-    }
-    for (const group of result.groups) {
-      const members = kept.filter((row) =>
-        p.groupBy.every((name, i) => row[name as keyof PersonRow] === group.key[i]),
+      const used = [p.variable, ...p.groupBy];
+      const kept = pooled.filter((row) => passesAll(row, p.filters));
+      const complete = kept.filter((row) => isComplete(row, used));
+      expect(result.groups.map((group) => group.key)).toEqual(levelCombinations(p.groupBy));
+      for (const group of result.groups) {
+        const xs = complete
+          .filter((row) => hasKey(row, p.groupBy, group.key))
+          .map((row) => row[p.variable as keyof PersonRow] as number);
+        const n = xs.length;
+        const mean = n > 0 ? sum(xs) / n : null;
+        const variance =
+          mean !== null && n >= 2 ? sum(xs.map((x) => (x - mean) ** 2)) / (n - 1) : null;
+        expect(group.n).toBe(n);
+        expectClose(group.mean, mean);
+        expectClose(group.variance, variance);
+        expectClose(group.sd, variance === null ? null : Math.sqrt(variance));
+      }
+      expect(sum(result.groups.map((group) => group.n))).toBe(complete.length);
+      expect(sum(released.map((c) => summaryKind.persons(c)))).toBe(complete.length);
+      expect(result.variable).toBe(p.variable);
+      expect(result.groupBy).toEqual(p.groupBy);
+
+      const perNode = excludedAt(nodes, p.filters, used);
+      expect(contributions.map((c) => c.excluded)).toEqual(perNode);
+      expect(released.map((c) => c.excluded)).toEqual(perNode.map(releasedUnderRules));
+      const withheld = perNode.filter((m) => releasedUnderRules(m) === null);
+      expect(result.excluded).toEqual({
+        count: kept.length - complete.length - sum(withheld),
+        withheldAt: withheld.length,
+      });
+      expect(result.excluded).toEqual(excluded);
+    },
+  );
+
+  it('leaves out the rows missing a group variable, and in a group the rows missing the variable', () => {
+    const p = params({ dataset: 'cohort', variable: 'bmi', groupBy: ['sex'] });
+    const rows = nodes[0];
+    const contribution = summaryKind.read(p, statementRows(rows, p));
+    const missingSex = rows.filter((row) => row.sex === null).length;
+    const missingBmiOnly = rows.filter((row) => row.sex !== null && row.bmi === null).length;
+    expect(missingSex).toBeGreaterThan(0);
+    expect(missingBmiOnly).toBeGreaterThan(0);
+    expect(contribution.groups.map((group) => group.key[0]).sort()).toEqual([
+      'female',
+      'male',
+      'other',
+    ]);
+    for (const group of contribution.groups) {
+      expect(group.n).toBe(
+        rows.filter((row) => row.sex === group.key[0] && row.bmi !== null).length,
       );
-      const xs = valuesOf(members, p.variable);
-      const n = xs.length;
-      const mean = n > 0 ? sum(xs) / n : null;
-      const variance =
-        mean !== null && n >= 2 ? sum(xs.map((x) => (x - mean) ** 2)) / (n - 1) : null;
-      expect(group.n).toBe(n);
-      expectClose(group.mean, mean);
-      expectClose(group.variance, variance);
-      expectClose(group.sd, variance === null ? null : Math.sqrt(variance));
     }
-    expect(result.variable).toBe(p.variable);
-    expect(result.groupBy).toEqual(p.groupBy);
+    expect(contribution.excluded).toBe(missingSex + missingBmiOnly);
   });
 
   it('lists every group, with n = 0 where no node had it; a single value has no variance', () => {
@@ -102,19 +158,22 @@ describe('summary', () => {
         {
           variable: 'age',
           groupBy: ['diabetes'],
-          groups: [
-            { key: [true], n: 1, mean: 50, m2: 0 },
-            { key: [null], n: 0, mean: null, m2: null },
-          ],
+          groups: [{ key: [true], n: 1, mean: 50, m2: 0 }],
+          excluded: 12,
         },
+        { variable: 'age', groupBy: ['diabetes'], groups: [], excluded: null },
       ],
       COLUMNS,
     );
-    expect(result.groups).toEqual([
-      { key: [false], n: 0, mean: null, variance: null, sd: null },
-      { key: [true], n: 1, mean: 50, variance: null, sd: null },
-      { key: [null], n: 0, mean: null, variance: null, sd: null },
-    ]);
+    expect(result).toEqual({
+      variable: 'age',
+      groupBy: ['diabetes'],
+      groups: [
+        { key: [false], n: 0, mean: null, variance: null, sd: null },
+        { key: [true], n: 1, mean: 50, variance: null, sd: null },
+      ],
+      excluded: { count: 12, withheldAt: 1 },
+    });
   });
 
   it('refuses a contribution whose mean is missing though n is not 0', () => {
@@ -122,10 +181,32 @@ describe('summary', () => {
     expect(() =>
       summaryKind.combine(
         p,
-        [{ variable: 'age', groupBy: [], groups: [{ key: [], n: 3, mean: null, m2: null }] }],
+        [
+          {
+            variable: 'age',
+            groupBy: [],
+            groups: [{ key: [], n: 3, mean: null, m2: null }],
+            excluded: 0,
+          },
+        ],
         COLUMNS,
       ),
     ).toThrow(/malformed/);
+  });
+
+  it('refuses a contribution without a whole number of persons left out, or null', () => {
+    const p = params({ dataset: 'cohort', variable: 'age' });
+    const groups = [{ key: [], n: 30, mean: 50, m2: 900 }];
+    const combine = (contribution: unknown) =>
+      summaryKind.combine(p, [contribution as SummaryContribution], COLUMNS);
+    expect(() => combine({ variable: 'age', groupBy: [], groups })).toThrow(/malformed/);
+    expect(() => combine({ variable: 'age', groupBy: [], groups, excluded: -3 })).toThrow(
+      /malformed/,
+    );
+    expect(combine({ variable: 'age', groupBy: [], groups, excluded: null }).excluded).toEqual({
+      count: 0,
+      withheldAt: 1,
+    });
   });
 
   it('finds an n of 9 below a minimum of 10, and lets 10 and 0 pass', () => {
@@ -135,22 +216,57 @@ describe('summary', () => {
       groups: [
         { key: ['female'], n: 9, mean: 25, m2: 40 },
         { key: ['male'], n: 10, mean: 26, m2: 50 },
-        { key: [null], n: 0, mean: null, m2: null },
+        { key: ['other'], n: 0, mean: null, m2: null },
       ],
+      excluded: 0,
     };
     expect(summaryKind.check(contribution, { minCount: 10 })).toEqual([
       { rule: 'min-count', cell: 'sex=female:n', value: 9, threshold: 10 },
     ]);
     expect(
       summaryKind.check(
-        { variable: 'bmi', groupBy: [], groups: [{ key: [], n: 9, mean: 25, m2: 40 }] },
+        {
+          variable: 'bmi',
+          groupBy: [],
+          groups: [{ key: [], n: 9, mean: 25, m2: 40 }],
+          excluded: 0,
+        },
         { minCount: 10 },
       ),
     ).toEqual([{ rule: 'min-count', cell: 'n', value: 9, threshold: 10 }]);
     expect(summaryKind.persons(contribution)).toBe(19);
   });
 
-  it('runs one statement with every value bound', () => {
+  describe('suppress', () => {
+    const contribution: SummaryContribution = {
+      variable: 'bmi',
+      groupBy: ['sex'],
+      groups: [
+        { key: ['female'], n: 40, mean: 25, m2: 400 },
+        { key: ['male'], n: 35, mean: 26.5, m2: 350 },
+      ],
+      excluded: 0,
+    };
+
+    it.each(SUPPRESSION_CASES)(
+      'releases $excluded persons left out as $released, the groups untouched',
+      ({ excluded, released }) => {
+        expect(summaryKind.suppress({ ...contribution, excluded }, RULES)).toEqual({
+          ...contribution,
+          excluded: released,
+        });
+      },
+    );
+
+    it('lets a contribution with a few persons left out pass the checks', () => {
+      const small = summaryKind.suppress({ ...contribution, excluded: 3 }, RULES);
+      expect(small.excluded).toBeNull();
+      expect(summaryKind.check(small, RULES)).toEqual([]);
+      expect(summaryKind.persons(small)).toBe(75);
+    });
+  });
+
+  it('runs one statement with every value bound, counting every row as well as the values', () => {
     const p = params({
       dataset: 'cohort',
       variable: 'bmi',
@@ -158,18 +274,53 @@ describe('summary', () => {
       filters: [{ variable: 'smoker', op: 'in', values: ['never', 'former'] }],
     });
     expect(summaryKind.local(p, TABLE)).toEqual({
-      sql: 'SELECT "sex" AS g0, count("bmi") AS n, avg("bmi"::double precision) AS mean, var_pop("bmi"::double precision) * count("bmi") AS m2 FROM "ws_1"."cohort" WHERE "smoker" = ANY($1::text[]) GROUP BY "sex"',
+      sql: 'SELECT "sex" AS g0, count(*) AS rows, count("bmi") AS n, avg("bmi"::double precision) AS mean, var_pop("bmi"::double precision) * count("bmi") AS m2 FROM "ws_1"."cohort" WHERE "smoker" = ANY($1::text[]) GROUP BY "sex"',
       values: [['never', 'former']],
+    });
+    expect(summaryKind.local(params({ dataset: 'cohort', variable: 'age' }), TABLE)).toEqual({
+      sql: 'SELECT count(*) AS rows, count("age") AS n, avg("age"::double precision) AS mean, var_pop("age"::double precision) * count("age") AS m2 FROM "ws_1"."cohort"',
+      values: [],
     });
   });
 
   it('reads null statistics where n is 0', () => {
     const p = params({ dataset: 'cohort', variable: 'bmi' });
-    expect(summaryKind.read(p, [{ n: '0', mean: null, m2: null }])).toEqual({
+    expect(summaryKind.read(p, [{ rows: '0', n: '0', mean: null, m2: null }])).toEqual({
       variable: 'bmi',
       groupBy: [],
       groups: [{ key: [], n: 0, mean: null, m2: null }],
+      excluded: 0,
     });
+    expect(summaryKind.read(p, [{ rows: '4', n: '0', mean: null, m2: null }])).toEqual({
+      variable: 'bmi',
+      groupBy: [],
+      groups: [{ key: [], n: 0, mean: null, m2: null }],
+      excluded: 4,
+    });
+  });
+
+  it('reads the rows missing the variable, and a group with a missing key, as persons left out', () => {
+    const p = params({ dataset: 'cohort', variable: 'bmi', groupBy: ['sex'] });
+    expect(
+      summaryKind.read(p, [
+        { g0: 'female', rows: '12', n: '10', mean: 25, m2: '40.5' },
+        { g0: null, rows: '5', n: '4', mean: 30, m2: 10 },
+        { g0: 'male', rows: 3, n: '0', mean: null, m2: null },
+        { g0: 'other', rows: '11', n: '11', mean: 27, m2: 60 },
+      ]),
+    ).toEqual({
+      variable: 'bmi',
+      groupBy: ['sex'],
+      groups: [
+        { key: ['female'], n: 10, mean: 25, m2: 40.5 },
+        { key: ['male'], n: 0, mean: null, m2: null },
+        { key: ['other'], n: 11, mean: 27, m2: 60 },
+      ],
+      excluded: 2 + 5 + 3,
+    });
+    expect(() => summaryKind.read(p, [{ g0: 'female', n: '10', mean: 25, m2: 40 }])).toThrow(
+      /rows is not a whole number/,
+    );
   });
 
   it('names every variable it uses, filters included', () => {

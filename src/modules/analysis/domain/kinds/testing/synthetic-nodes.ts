@@ -1,6 +1,12 @@
 // Test support only: synthetic persons spread over three nodes, and a plain
-// JavaScript reading of the filters, to check each kind against the pooled rows.
-import type { WorkspaceColumn, WorkspaceTable } from '../../analysis-kind';
+// JavaScript reading of the filters and of complete cases, to check each kind
+// against the pooled rows.
+import type {
+  AnalysisKindModule,
+  OutputRules,
+  WorkspaceColumn,
+  WorkspaceTable,
+} from '../../analysis-kind';
 import type { Filter } from '../../filters';
 
 export interface PersonRow {
@@ -22,6 +28,25 @@ export const COLUMNS: readonly WorkspaceColumn[] = [
 ];
 
 export const TABLE: WorkspaceTable = { sqlName: '"ws_1"."cohort"', columns: COLUMNS };
+
+/** The output rules the specs release contributions under. */
+export const RULES: OutputRules = { minCount: 10 };
+
+/**
+ * A contribution's number of persons left out, as given to `suppress`, and
+ * as it may leave under RULES: withheld from 1 to the minimum count − 1.
+ */
+export const SUPPRESSION_CASES: readonly {
+  readonly excluded: number | null;
+  readonly released: number | null;
+}[] = [
+  { excluded: 0, released: 0 },
+  { excluded: 1, released: null },
+  { excluded: RULES.minCount - 1, released: null },
+  { excluded: RULES.minCount, released: RULES.minCount },
+  { excluded: 250, released: 250 },
+  { excluded: null, released: null },
+];
 
 /** mulberry32: a small seeded generator, so every run draws the same rows. */
 export function seededRandom(seed: number): () => number {
@@ -104,7 +129,58 @@ export function passesAll(row: PersonRow, filters: readonly Filter[]): boolean {
   return filters.every((filter) => passes(row, filter));
 }
 
-/** Rows grouped by the values of the named variables, in first-seen order. */
+/** Whether a row has a value for every named variable: a complete case of an analysis using them. */
+export function isComplete(row: PersonRow, variables: readonly string[]): boolean {
+  return variables.every((name) => row[name as keyof PersonRow] !== null);
+}
+
+/** Whether a row has these values of the named variables. */
+export function hasKey(
+  row: PersonRow,
+  groupBy: readonly string[],
+  key: readonly (string | boolean | null)[],
+): boolean {
+  return groupBy.every((name, i) => row[name as keyof PersonRow] === key[i]);
+}
+
+/**
+ * Every combination of the group variables' levels (false, true for a
+ * boolean), the first variable varying slowest; [[]] without group variables.
+ */
+export function levelCombinations(groupBy: readonly string[]): (string | boolean)[][] {
+  return groupBy.reduce<(string | boolean)[][]>(
+    (keys, name) => {
+      const column = COLUMNS.find((c) => c.name === name)!;
+      const levels = column.type === 'boolean' ? [false, true] : column.levels!;
+      return keys.flatMap((key) => levels.map((level) => [...key, level]));
+    },
+    [[]],
+  );
+}
+
+/**
+ * Per node, how many rows pass the filters but miss a variable the analysis
+ * uses: the persons it leaves out.
+ */
+export function excludedAt(
+  nodes: readonly (readonly PersonRow[])[],
+  filters: readonly Filter[],
+  used: readonly string[],
+): number[] {
+  return nodes.map(
+    (rows) => rows.filter((row) => passesAll(row, filters) && !isComplete(row, used)).length,
+  );
+}
+
+/** A node's number of persons left out as it may leave under RULES: null from 1 to minCount − 1. */
+export function releasedUnderRules(excluded: number): number | null {
+  return excluded > 0 && excluded < RULES.minCount ? null : excluded;
+}
+
+/**
+ * Rows grouped by the values of the named variables, in first-seen order; as
+ * in SQL's GROUP BY, rows missing a value form a group of their own.
+ */
 export function groupRows(
   rows: readonly PersonRow[],
   groupBy: readonly string[],
@@ -119,7 +195,24 @@ export function groupRows(
   return [...groups.values()];
 }
 
+export const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
 /** Whether two numbers agree to a relative 1e-9. */
 export function relativelyClose(actual: number, expected: number): boolean {
   return Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-12);
+}
+
+/** A one-round kind as a spec calls it: no state, and combine giving the result itself. */
+export function oneRound<P extends { dataset: string }, C, R>(kind: AnalysisKindModule<P, C, R>) {
+  return {
+    ...kind,
+    local: (params: P, table: WorkspaceTable) => kind.local(params, table, undefined),
+    read: (params: P, rows: readonly Record<string, unknown>[]) =>
+      kind.read(params, rows, undefined),
+    combine(params: P, contributions: readonly C[], columns: readonly WorkspaceColumn[]): R {
+      const combined = kind.combine(params, contributions, columns, undefined);
+      if (!('result' in combined)) throw new Error(`${kind.name} asked for another round`);
+      return combined.result;
+    },
+  };
 }

@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { projectRoot } from '../../src/shared/project-root';
 import { eventually } from '../support/eventually';
 import { callNode, grantedPermit } from '../support/granted-permit';
 import {
@@ -34,10 +31,9 @@ const ROWS: Record<string, RegistryRow[]> = {
 const NODES = ['de', 'fr', 'nl'];
 const pooled = () => NODES.flatMap((n) => ROWS[n]!);
 
-/** The lead's complete-cases change lands on main with this file; the "excluded" assertions wait for it. */
-const COMPLETE_CASES = existsSync(
-  join(projectRoot(), 'src/modules/analysis/domain/complete-cases.ts'),
-);
+/** How many pooled persons miss any of `variables`: every kind leaves them out and says so. */
+const missingAny = (rows: readonly RegistryRow[], variables: (keyof RegistryRow)[]) =>
+  rows.filter((r) => variables.some((v) => r[v] === null)).length;
 
 function moments(values: number[]) {
   const n = values.length;
@@ -181,18 +177,19 @@ describe('a dataset registered from a flat file, across three nodes', () => {
     }
   });
 
-  it('counts persons by smoking, and by stage among smokers, as the pooled rows do', async () => {
+  it('counts persons by smoking, and by stage among smokers, as the pooled complete cases do', async () => {
     const bySmoking = await run('count', { groupBy: ['smoker'] });
-    expect(bySmoking.result!.contributors).toEqual(
-      NODES.map((node) => ({ node, persons: ROWS[node]!.length })),
-    );
+    expect(bySmoking.result!.result).toEqual({
+      groupBy: ['smoker'],
+      cells: [false, true].map((smoker) => ({
+        key: [smoker],
+        count: pooled().filter((r) => r.smoker === smoker).length,
+      })),
+      total: pooled().filter((r) => r.smoker !== null).length,
+      excluded: { count: missingAny(pooled(), ['smoker']), withheldAt: 0 },
+    });
     const cells = (job: JobView) =>
       (job.result!.result as { cells: { key: unknown[]; count: number }[] }).cells;
-    for (const smoker of [false, true]) {
-      expect(cells(bySmoking).find((c) => c.key[0] === smoker)!.count).toBe(
-        pooled().filter((r) => r.smoker === smoker).length,
-      );
-    }
     const filters = [{ variable: 'smoker', op: 'eq', value: true }];
     const byStage = await run('count', { groupBy: ['stage'], filters });
     expect(cells(byStage)).toEqual(
@@ -201,14 +198,18 @@ describe('a dataset registered from a flat file, across three nodes', () => {
         count: pooled().filter((r) => r.stage === stage && r.smoker === true).length,
       })),
     );
+    expect(byStage.result!.result).toMatchObject({ excluded: { count: 0, withheldAt: 0 } });
   });
 
-  it('summarises a number with missing values from the persons who have one, by group and with a date filter', async () => {
+  it('summarises a number with missing values over the complete cases, by group and with a date filter', async () => {
     const filters = [{ variable: 'diagnosed', op: 'ge', value: '2017-01-01' }];
     const job = await run('summary', { variable: 'bmi', groupBy: ['region'], filters });
-    const { groups } = job.result!.result as {
+    const { groups, excluded } = job.result!.result as {
       groups: { key: unknown[]; n: number; mean: number; variance: number }[];
+      excluded: unknown;
     };
+    const inFilter = pooled().filter((r) => r.diagnosed >= '2017-01-01');
+    expect(excluded).toEqual({ count: missingAny(inFilter, ['bmi', 'region']), withheldAt: 0 });
     for (const region of ['north', 'south']) {
       const expected = moments(
         pooled()
@@ -222,7 +223,7 @@ describe('a dataset registered from a flat file, across three nodes', () => {
     }
   });
 
-  it('bins an integer and a number with missing values as the pooled rows do', async () => {
+  it('bins an integer and a number with missing values as the pooled complete cases do', async () => {
     const ages = await run('histogram', { variable: 'age', edges: [20, 40, 60, 80, 100] });
     expect((ages.result!.result as { counts: number[] }).counts).toEqual(
       [20, 40, 60, 80].map(
@@ -240,24 +241,29 @@ describe('a dataset registered from a flat file, across three nodes', () => {
         values.filter((v) => v >= 30 && v < 45).length,
       ],
       total: values.length,
+      excluded: { count: missingAny(pooled(), ['bmi']), withheldAt: 0 },
     });
+    expect(ages.result!.result).toMatchObject({ excluded: { count: 0, withheldAt: 0 } });
   });
 
-  // Waits for the lead's change on main (complete cases, with the number excluded reported):
-  // it runs by itself once src/modules/analysis/domain/complete-cases.ts is there.
-  (COMPLETE_CASES ? it : it.skip)(
-    'leaves out persons missing a variable the analysis uses, and reports how many',
-    async () => {
-      const missing = (variable: keyof RegistryRow) =>
-        pooled().filter((r) => r[variable] === null).length;
-      const count = await run('count', { groupBy: ['smoker'] });
-      expect(count.result!.result).toMatchObject({ excluded: missing('smoker') });
-      const summary = await run('summary', { variable: 'bmi' });
-      expect(summary.result!.result).toMatchObject({ excluded: missing('bmi') });
-      const histogram = await run('histogram', { variable: 'bmi', edges: [15, 25, 30, 45] });
-      expect(histogram.result!.result).toMatchObject({ excluded: missing('bmi') });
-    },
-  );
+  it('leaves the same persons out of every kind that uses a variable, and says how many', async () => {
+    const excluded = { count: missingAny(pooled(), ['bmi']), withheldAt: 0 };
+    const summary = (await run('summary', { variable: 'bmi' })).result!.result as {
+      groups: { n: number }[];
+      excluded: unknown;
+    };
+    const histogram = (await run('histogram', { variable: 'bmi', edges: [0, 100] })).result!
+      .result as { total: number; excluded: unknown };
+    const count = (await run('count', { groupBy: ['smoker'] })).result!.result as {
+      total: number;
+      excluded: { count: number };
+    };
+    expect(summary.excluded).toEqual(excluded);
+    expect(histogram.excluded).toEqual(excluded);
+    expect(summary.groups[0]!.n).toBe(pooled().length - excluded.count);
+    expect(histogram.total).toBe(pooled().length - excluded.count);
+    expect(count.total + count.excluded.count).toBe(pooled().length);
+  });
 
   describe('registration over REST', () => {
     it('is for hdab-admins of this node only', async () => {

@@ -270,6 +270,10 @@ describe('registering a person-level CSV file with its data dictionary', () => {
       { file: 'registry.csv', line: 1, column: 'stage', problem: 'dictionary column is missing' },
       { file: 'registry.csv', line: 1, column: 'site', problem: 'dictionary column is missing' },
     ]);
+    const endless = await refusal(register('bad', 'pid,'.repeat(20_000)));
+    expect(endless.details?.problems).toEqual([
+      { file: 'registry.csv', line: 1, problem: 'the header line is longer than 65536 bytes' },
+    ]);
   });
 
   it('refuses a line that is not CSV of the header, a file without rows, and numbers out of range', async () => {

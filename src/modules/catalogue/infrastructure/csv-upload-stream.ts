@@ -4,6 +4,11 @@ import { headerColumns } from './csv-file';
 
 const MAX_HEADER_BYTES = 64 * 1024;
 
+/** The file has no header line a dataset could have. */
+export class CsvHeaderError extends Error {
+  override readonly name = 'CsvHeaderError';
+}
+
 /**
  * A CSV file's bytes on their way to the database: takes off the header line
  * (`header`), passes the rows on, and counts and hashes every byte. The
@@ -28,7 +33,10 @@ export class CsvUploadStream extends Transform {
       this.resolveHeader = resolve;
       this.rejectHeader = reject;
     });
+    // A failure reaches the caller through `header` or through the COPY reading
+    // this stream; without a listener it would also be an uncaught 'error' event.
     this.header.catch(() => undefined);
+    this.on('error', () => undefined);
     source.on('error', (error) => this.destroy(error));
     source.pipe(this);
   }
@@ -53,7 +61,7 @@ export class CsvUploadStream extends Transform {
     if (end < 0) {
       this.headerBytes = [all];
       if (all.length > MAX_HEADER_BYTES) {
-        return done(new Error(`the header line is longer than ${MAX_HEADER_BYTES} bytes`));
+        return done(new CsvHeaderError(`is longer than ${MAX_HEADER_BYTES} bytes`));
       }
       return done();
     }

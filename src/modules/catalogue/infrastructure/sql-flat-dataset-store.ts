@@ -17,7 +17,7 @@ import {
   TRUE_WORDS,
 } from '../domain/data-dictionary';
 import { ImportProblem } from '../domain/omop-import.rules';
-import { CsvUploadStream } from './csv-upload-stream';
+import { CsvHeaderError, CsvUploadStream } from './csv-upload-stream';
 import { sqlName, valueChecks } from './flat-value-sql';
 
 /** The first problems of each kind that are reported; the count of the rest is given. */
@@ -80,7 +80,10 @@ export class SqlFlatDatasetStore extends FlatDatasetStore {
       reported = bytes;
       onProgress({ phase: 'load', bytes, totalBytes: file.bytes });
     });
-    const header = await upload.header;
+    const header = await upload.header.catch((error: unknown) => {
+      if (!(error instanceof CsvHeaderError)) throw error;
+      throw refusal([{ file: file.name, line: 1, problem: `the header line ${error.message}` }]);
+    });
     const wrongHeader = headerProblems(dictionary, file.name, header);
     if (wrongHeader.length > 0) throw refusal(wrongHeader);
 

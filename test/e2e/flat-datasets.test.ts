@@ -303,7 +303,7 @@ describe('a dataset registered from a flat file, across three nodes', () => {
       expect(json).toMatchObject({ status: 400, body: { error: { code: 'REQUEST.INVALID' } } });
     });
 
-    it('refuses a bad file naming its lines, and the registered version stays in use', async () => {
+    it('refuses a bad file naming its lines, keeps the version in use, then takes the corrected file', async () => {
       const token = await admin('nl');
       const dictionary = await callNode(
         nodes.nl!,
@@ -313,7 +313,8 @@ describe('a dataset registered from a flat file, across three nodes', () => {
         REGISTRY_DICTIONARY,
       );
       expect(dictionary.status).toBe(201);
-      const lines = registryCsv(ROWS.nl!).split('\r\n');
+      const good = registryCsv(ROWS.nl!);
+      const lines = good.split('\r\n');
       lines[3] = lines[3]!.replace(/,(I|II|III),/, ',IV,');
       lines[5] = lines[1]!;
       const refused = await putData('nl', '2025', lines.join('\r\n'), token);
@@ -328,26 +329,31 @@ describe('a dataset registered from a flat file, across three nodes', () => {
               column: 'stage',
               problem: 'must be one of its levels (I, II, III)',
             },
+            {
+              file: 'registry-nl.csv',
+              line: 6,
+              column: 'patient',
+              problem: 'repeats the person identifier of line 2',
+            },
           ],
         },
       });
-      const duplicate = lines.slice();
-      duplicate[3] = registryCsv(ROWS.nl!).split('\r\n')[3]!;
-      const refusedAgain = await putData('nl', '2025', duplicate.join('\r\n'), token);
-      expect(refusedAgain.body.error?.details?.problems).toEqual([
-        {
-          file: 'registry-nl.csv',
-          line: 6,
-          column: 'patient',
-          problem: 'repeats the person identifier of line 2',
-        },
-      ]);
+      const version = async () =>
+        (
+          (await (await fetch(`${nodes.nl!.httpUrl}/v1/catalogue`)).json()) as {
+            'dcat:dataset': Record<string, unknown>[];
+          }
+        )['dcat:dataset'][0]!['dcat:version'];
+      expect(await version()).toBe('2024.1');
       const count = await run('count', {});
       expect(count.result!.result).toMatchObject({ total: pooled().length });
-      const catalogue = (await (await fetch(`${nodes.nl!.httpUrl}/v1/catalogue`)).json()) as {
-        'dcat:dataset': Record<string, unknown>[];
-      };
-      expect(catalogue['dcat:dataset'][0]).toMatchObject({ 'dcat:version': '2024.1' });
+
+      const corrected = await putData('nl', '2025', good, token);
+      expect(corrected).toMatchObject({
+        status: 201,
+        body: { version: '2025', previousVersion: '2024.1', persons: ROWS.nl!.length },
+      });
+      expect(await version()).toBe('2025');
     });
   });
 });

@@ -225,6 +225,12 @@ describe('registering a person-level CSV file with its data dictionary', () => {
       },
       {
         file: 'registry.csv',
+        line: 5,
+        column: 'pid',
+        problem: 'repeats the person identifier of line 2',
+      },
+      {
+        file: 'registry.csv',
         line: 6,
         column: 'smoker',
         problem: 'must be one of true, yes, 1, false, no, 0',
@@ -238,18 +244,6 @@ describe('registering a person-level CSV file with its data dictionary', () => {
       },
     ]);
     expect(error.message).toContain('registry.csv, line 3, age');
-
-    const duplicate = await refusal(
-      register('bad', bad.split('\n').slice(0, 2).concat(bad.split('\n')[4]!).join('\n')),
-    );
-    expect(duplicate.details?.problems).toEqual([
-      {
-        file: 'registry.csv',
-        line: 3,
-        column: 'pid',
-        problem: 'repeats the person identifier of line 2',
-      },
-    ]);
 
     expect(await tableExists('bad')).toBe(false);
     expect((await data.datasets.list()).map((d) => d.id)).toEqual(['registry']);

@@ -103,7 +103,7 @@ export class SqlFlatDatasetStore extends FlatDatasetStore {
     onProgress({ phase: 'load', bytes: upload.bytes, totalBytes: file.bytes });
 
     const { rows, problems } = await this.valueProblems(manager, dictionary, file.name);
-    if (problems.length === 0) problems.push(...(await this.duplicates(manager, dictionary, file)));
+    problems.push(...(await this.duplicates(manager, dictionary, file)));
     if (rows === 0) problems.push({ file: file.name, line: 2, problem: 'the file has no rows' });
     if (problems.length > 0) throw refusal(problems);
     onProgress({ phase: 'check', rows });

@@ -69,6 +69,12 @@ export interface AnalysisKindModule<P extends { dataset: string }, C, R, S = und
   readonly params: z.ZodType<P>;
   /** Present for iterative kinds only. */
   readonly rounds?: Rounds<P, S>;
+  /**
+   * At the lead, the parameters with every default that depends on the data
+   * made explicit from all nodes' columns (e.g. a category's reference
+   * level), so every node runs exactly the same analysis.
+   */
+  fixDefaults?(params: P, columns: readonly WorkspaceColumn[]): P;
   /** Every variable the parameters use, so permits can be checked before anything runs. */
   variables(params: P): string[];
   /**

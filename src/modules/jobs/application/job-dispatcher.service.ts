@@ -204,7 +204,10 @@ export class JobDispatcher implements OnModuleDestroy {
       // Contributions that do not fit together: nothing is shown rather than a wrong result.
       await this.finish(job, 'FAILED', {
         ...this.resultOf(job, 'FAILED'),
-        error: `The contributions could not be combined: ${(error as Error).message}`,
+        error:
+          error instanceof DomainError
+            ? `${error.code}: ${error.message}`
+            : `The contributions could not be combined: ${(error as Error).message}`,
       });
       return false;
     }

@@ -75,9 +75,11 @@ export class SubmitJobService {
       }),
     );
     // The specification every node runs and the result names: the parameters with their defaults.
-    const { kind, params } = checkJob(asked, payload, tables);
+    const checked = checkJob(asked, payload, tables);
+    const columns = mergedColumns([...tables.values()]);
+    const params = checked.kind.fixDefaults?.(checked.params, columns) ?? checked.params;
     const spec: JobSpec = { ...asked, params };
-    const state = kind.rounds?.start(params, mergedColumns([...tables.values()]));
+    const state = checked.kind.rounds?.start(params, columns);
     await this.unitOfWork.run(async (tx) => {
       await this.jobs.insert(spec, nodes, state, now, tx);
       await this.audit.record(

@@ -16,7 +16,8 @@ const payload: PermitPayload = {
     { node: 'fr', dataset: 'study', variables: ['grp'] },
   ],
   users: [alice],
-  analysisKinds: ['count', 'summary', 'linear-regression'],
+  // A newer node may allow a kind this node's version does not have.
+  analysisKinds: ['count', 'summary', 'survival-forest'],
   pseudonymised: false,
   outputChecking: { profile: 'acro-default' },
   validFrom: '2026-01-01T00:00:00.000Z',
@@ -91,7 +92,7 @@ describe('checkJob', () => {
     ['a kind the permit does not allow', { kind: 'histogram' }, 'ANALYSIS.KIND_NOT_PERMITTED'],
     [
       'an allowed kind this node does not know',
-      { kind: 'linear-regression' },
+      { kind: 'survival-forest' },
       'ANALYSIS.UNKNOWN_KIND',
     ],
     [

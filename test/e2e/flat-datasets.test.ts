@@ -95,7 +95,15 @@ describe('a dataset registered from a flat file, across three nodes', () => {
     permitId = await grantedPermit(federation, nodes, {
       lead: 'de',
       datasets: NODES.map((node) => ({ node, dataset: 'registry', variables: REGISTRY_VARIABLES })),
-      analysisKinds: ['count', 'summary', 'histogram'],
+      analysisKinds: [
+        'count',
+        'summary',
+        'histogram',
+        'linear-regression',
+        'logistic-regression',
+        'kaplan-meier',
+        'cox-regression',
+      ],
     });
   }, 120_000);
 
@@ -118,7 +126,7 @@ describe('a dataset registered from a flat file, across three nodes', () => {
         await alice(),
       );
       return view.body.status !== 'RUNNING' ? view.body : undefined;
-    }, 30_000);
+    }, 60_000);
     expect(job.status).toBe('COMPLETE');
     return job;
   }
@@ -150,6 +158,8 @@ describe('a dataset registered from a flat file, across three nodes', () => {
         ['diagnosed', true],
         ['stage', true],
         ['region', false],
+        ['followup_days', true],
+        ['died', true],
       ]);
     }
   });
@@ -265,6 +275,114 @@ describe('a dataset registered from a flat file, across three nodes', () => {
     expect(count.total + count.excluded.count).toBe(pooled().length);
   });
 
+  describe('models', () => {
+    type Coefficients = { coefficients: { name: string; estimate: number }[] };
+    const complete = (variables: (keyof RegistryRow)[]) =>
+      pooled().filter((r) => variables.every((v) => r[v] !== null));
+    const stageAndSmoking = (r: RegistryRow) => [
+      1,
+      r.age,
+      r.stage === 'II' ? 1 : 0,
+      r.stage === 'III' ? 1 : 0,
+      r.smoker ? 1 : 0,
+    ];
+
+    it('fits a linear regression equal to the pooled least squares', async () => {
+      const job = await run('linear-regression', {
+        outcome: 'bmi',
+        predictors: ['age', 'stage', 'smoker'],
+      });
+      const result = job.result!.result as Coefficients & { n: number; excluded: unknown };
+      const rows = complete(['bmi', 'age', 'stage', 'smoker']);
+      const x = rows.map(stageAndSmoking);
+      const expected = solve(
+        crossProduct(x, x),
+        x[0]!.map((_, j) => rows.reduce((sum, r, i) => sum + x[i]![j]! * r.bmi!, 0)),
+      );
+      expect(result.coefficients.map((c) => c.name)).toEqual([
+        '(Intercept)',
+        'age',
+        'stage=II',
+        'stage=III',
+        'smoker=true',
+      ]);
+      result.coefficients.forEach((c, j) => expectClose(c.estimate, expected[j]!));
+      expect(result.n).toBe(rows.length);
+      expect(result.excluded).toEqual({ count: pooled().length - rows.length, withheldAt: 0 });
+    });
+
+    it('fits a logistic regression equal to the pooled maximum likelihood', async () => {
+      const job = await run('logistic-regression', {
+        outcome: 'died',
+        predictors: ['age', 'stage', 'smoker'],
+      });
+      const result = job.result!.result as Coefficients & { converged: boolean; excluded: unknown };
+      const rows = complete(['age', 'stage', 'smoker']);
+      const x = rows.map(stageAndSmoking);
+      let beta = x[0]!.map(() => 0);
+      for (let round = 0; round < 25; round++) {
+        const p = x.map((xi) => 1 / (1 + Math.exp(-xi.reduce((s, v, j) => s + v * beta[j]!, 0))));
+        const gradient = beta.map((_, j) =>
+          rows.reduce((s, r, i) => s + x[i]![j]! * ((r.died ? 1 : 0) - p[i]!), 0),
+        );
+        const weighted = x.map((xi, i) => xi.map((v) => v * p[i]! * (1 - p[i]!)));
+        const step = solve(crossProduct(x, weighted), gradient);
+        beta = beta.map((b, j) => b + step[j]!);
+      }
+      expect(result.converged).toBe(true);
+      result.coefficients.forEach((c, j) =>
+        expect(Math.abs(c.estimate - beta[j]!)).toBeLessThanOrEqual(1e-6),
+      );
+      expect(result.excluded).toEqual({ count: pooled().length - rows.length, withheldAt: 0 });
+    });
+
+    it('estimates survival in bins equal to the pooled Kaplan–Meier', async () => {
+      const bins = [0, 200, 400, 600];
+      const job = await run('kaplan-meier', { time: 'followup_days', event: 'died', bins });
+      const { curves, excluded } = job.result!.result as {
+        curves: {
+          bins: { atRisk: number; events: number; censored: number; survival: number }[];
+        }[];
+        excluded: unknown;
+      };
+      let survival = 1;
+      const expected = bins.slice(0, -1).map((from, i) => {
+        const inBin = pooled().filter(
+          (r) => r.followupDays >= from && r.followupDays < bins[i + 1]!,
+        );
+        const atRisk = pooled().filter((r) => r.followupDays >= from).length;
+        const events = inBin.filter((r) => r.died).length;
+        survival *= 1 - events / atRisk;
+        return { atRisk, events, censored: inBin.length - events, survival };
+      });
+      expect(curves).toHaveLength(1);
+      curves[0]!.bins.forEach((bin, i) => {
+        expect(bin).toMatchObject({
+          atRisk: expected[i]!.atRisk,
+          events: expected[i]!.events,
+          censored: expected[i]!.censored,
+        });
+        expectClose(bin.survival, expected[i]!.survival);
+      });
+      expect(excluded).toEqual({ count: 0, withheldAt: 0 });
+    });
+
+    it('fits a Cox regression stratified by node over the complete cases', async () => {
+      const job = await run('cox-regression', {
+        time: 'followup_days',
+        event: 'died',
+        predictors: ['age', 'smoker'],
+      });
+      const result = job.result!.result as Coefficients & { converged: boolean; excluded: unknown };
+      expect(result.converged).toBe(true);
+      expect(result.coefficients.map((c) => c.name)).toEqual(['age', 'smoker=true']);
+      // The generated hazard rises by 2 % a year of age and by e^0.3 for smokers.
+      expect(result.coefficients[0]!.estimate).toBeGreaterThan(0);
+      expect(result.coefficients[1]!.estimate).toBeGreaterThan(0);
+      expect(result.excluded).toEqual({ count: missingAny(pooled(), ['smoker']), withheldAt: 0 });
+    });
+  });
+
   describe('registration over REST', () => {
     it('is for hdab-admins of this node only', async () => {
       const researcher = await federation.token('alice', ['researcher']);
@@ -357,3 +475,28 @@ describe('a dataset registered from a flat file, across three nodes', () => {
     });
   });
 });
+
+/** XᵀY for rows of X and Y. */
+function crossProduct(x: number[][], y: number[][]): number[][] {
+  return x[0]!.map((_, j) =>
+    y[0]!.map((__, k) => x.reduce((sum, row, i) => sum + row[j]! * y[i]![k]!, 0)),
+  );
+}
+
+/** Solves A b = c by Gauss–Jordan elimination with partial pivoting. */
+function solve(a: number[][], c: number[]): number[] {
+  const m = a.map((row, i) => [...row, c[i]!]);
+  const n = c.length;
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
+    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const f = m[r]![col]! / m[col]![col]!;
+      for (let k = col; k <= n; k++) m[r]![k]! -= f * m[col]![k]!;
+    }
+  }
+  return m.map((row, i) => row[n]! / row[i]!);
+}

@@ -7,6 +7,8 @@ export interface RegistryRow {
   readonly diagnosed: string;
   readonly stage: 'I' | 'II' | 'III';
   readonly region: 'north' | 'south' | null;
+  readonly followupDays: number;
+  readonly died: boolean;
 }
 
 /** The dictionary of the registry files: every variable type, some allowing missing values. */
@@ -34,6 +36,13 @@ export const REGISTRY_DICTIONARY = {
       levels: ['north', 'south'],
       missingAllowed: true,
     },
+    {
+      name: 'followup_days',
+      type: 'integer',
+      description: 'Days from diagnosis to death or the end of follow-up',
+      unit: 'days',
+    },
+    { name: 'died', type: 'boolean', description: 'Died during follow-up' },
   ],
 };
 
@@ -56,7 +65,10 @@ function random(seed: number): () => number {
 /**
  * Persons `first`…`first + count − 1` (text identifiers). Every 12th has no
  * BMI, every 15th no smoking status and every 9th no region, so each node
- * has at least ten of each kind of missing value.
+ * has at least ten of each kind of missing value. Survival is exponential,
+ * its hazard rising with age, stage III and smoking, censored uniformly
+ * from day 200 to 1200: each node has at least ten events and ten censored
+ * persons in every bin of [0, 200, 400, 600] that has any.
  */
 export function registryRows(seed: number, first: number, count: number): RegistryRow[] {
   const next = random(seed);
@@ -67,14 +79,21 @@ export function registryRows(seed: number, first: number, count: number): Regist
     const smoker = next() < 0.35;
     const stage = (['I', 'II', 'III'] as const)[Math.floor(next() * 3)]!;
     const region = next() < 0.5 ? 'north' : 'south';
+    const age = 20 + Math.floor(next() * 80);
+    const hazard =
+      0.001 * Math.exp(0.02 * (age - 60) + (stage === 'III' ? 0.6 : 0) + (smoker ? 0.3 : 0));
+    const death = -Math.log(1 - next()) / hazard;
+    const censored = 200 + next() * 1000;
     return {
       id: `P-${String(n).padStart(6, '0')}`,
-      age: 20 + Math.floor(next() * 80),
+      age,
       bmi: i % 12 === 5 ? null : bmi,
       smoker: i % 15 === 7 ? null : smoker,
       diagnosed: day.toISOString().slice(0, 10),
       stage,
       region: i % 9 === 4 ? null : region,
+      followupDays: Math.floor(Math.min(death, censored)),
+      died: death <= censored,
     };
   });
 }
@@ -91,7 +110,10 @@ export function registryCsv(rows: readonly RegistryRow[]): string {
       r.diagnosed,
       r.stage,
       r.region ?? missing(i),
+      r.followupDays,
+      r.died ? 'true' : 'false',
     ].join(','),
   );
-  return ['patient,age,bmi,smoker,diagnosed,stage,region', ...lines].join('\r\n') + '\r\n';
+  const header = 'patient,age,bmi,smoker,diagnosed,stage,region,followup_days,died';
+  return [header, ...lines].join('\r\n') + '\r\n';
 }

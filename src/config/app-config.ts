@@ -58,6 +58,17 @@ export abstract class UseConfig {
   declare readonly jobDeadlineMs: number;
   /** The output gate's minimum count for every cell and every statistic's n. */
   declare readonly minCount: number;
+  /** This node's airlock policy. */
+  declare readonly airlock: AirlockPolicy;
+}
+
+export interface AirlockPolicy {
+  /** Whether an output that passes every check leaves without a reviewer. */
+  readonly autoRelease: boolean;
+  /** How many different reviewers must release a held output (2: the two-person rule). */
+  readonly releaseReviewers: number;
+  /** Whether an output with a failing check is blocked outright rather than held for review. */
+  readonly blockFails: boolean;
 }
 
 export interface AppConfig {

@@ -40,6 +40,9 @@ export const envSchema = z.object({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   JOB_DEADLINE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
   OUTPUT_MIN_COUNT: z.coerce.number().int().min(3).max(1000).default(10),
+  AIRLOCK_AUTO_RELEASE: z.enum(['true', 'false']).default('true'),
+  AIRLOCK_RELEASE_REVIEWERS: z.coerce.number().int().min(1).max(3).default(1),
+  AIRLOCK_BLOCK_FAILS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOG_FORMAT: z.enum(['json', 'text']).default('json'),
 });

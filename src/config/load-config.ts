@@ -55,6 +55,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
       sweepIntervalMs: e.SWEEP_INTERVAL_MS,
       jobDeadlineMs: e.JOB_DEADLINE_MS,
       minCount: e.OUTPUT_MIN_COUNT,
+      airlock: {
+        autoRelease: e.AIRLOCK_AUTO_RELEASE === 'true',
+        releaseReviewers: e.AIRLOCK_RELEASE_REVIEWERS,
+        blockFails: e.AIRLOCK_BLOCK_FAILS === 'true',
+      },
     },
   };
 }

@@ -73,7 +73,8 @@ describe('federated jobs: the code travels, the rows stay', () => {
 
   beforeAll(async () => {
     federation = await TestFederation.create(['DE', 'FR', 'NL']);
-    const env = { JOB_DEADLINE_MS: '3000', SWEEP_INTERVAL_MS: '250' };
+    // Failing outputs are blocked outright here; the airlock's review is tested on its own.
+    const env = { JOB_DEADLINE_MS: '3000', SWEEP_INTERVAL_MS: '250', AIRLOCK_BLOCK_FAILS: 'true' };
     for (const id of ['de', 'fr', 'nl']) {
       nodes[id] = await federation.start(id, env, { onDisk: id === 'de' });
       await loadStudy(nodes[id]!, ROWS[id]!);
@@ -293,7 +294,7 @@ describe('federated jobs: the code travels, the rows stay', () => {
         { node: 'fr', state: 'BLOCKED', reason: 'held back by the output gate' },
       ]);
       expect(job.nodes.find((n) => n.node === 'fr')!.findings).toEqual([
-        { rule: 'min-count', cell: 'total', threshold: 10 },
+        { rule: 'min-count', cell: 'total', threshold: 10, outcome: 'fail' },
       ]);
       expect(job.result!.result).toMatchObject({ total: pooled(filters, ['de', 'nl']).length });
       expect(JSON.stringify(job)).not.toContain(`"count":${below('fr', threshold)},`);

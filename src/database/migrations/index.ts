@@ -3,6 +3,7 @@ import { OmopAndDatasets1764500000000 } from './1764500000000-omop-and-datasets'
 import { Permits1764600000000 } from './1764600000000-permits';
 import { WorkspacesAndJobs1764700000000 } from './1764700000000-workspaces-and-jobs';
 import { FlatDatasets1764900000000 } from './1764900000000-flat-datasets';
+import { Airlock1765000000000 } from './1765000000000-airlock';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Permits1764600000000,
   WorkspacesAndJobs1764700000000,
   FlatDatasets1764900000000,
+  Airlock1765000000000,
 ];

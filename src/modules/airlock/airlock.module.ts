@@ -1,5 +1,21 @@
 import { Module } from '@nestjs/common';
+import { AirlockDecisions } from './application/airlock-decisions';
+import { AirlockDeliveries } from './application/airlock-deliveries.service';
+import { AirlockRepository } from './application/airlock-repository.port';
+import { AirlockReviewService } from './application/airlock-review.service';
 import { OutputGate } from './application/output-gate.service';
+import { SqlAirlockRepository } from './infrastructure/sql-airlock-repository';
+import { AirlockHttpController } from './transport/airlock.http.controller';
 
-@Module({ providers: [OutputGate], exports: [OutputGate] })
+@Module({
+  controllers: [AirlockHttpController],
+  providers: [
+    { provide: AirlockRepository, useClass: SqlAirlockRepository },
+    OutputGate,
+    AirlockReviewService,
+    AirlockDecisions,
+    AirlockDeliveries,
+  ],
+  exports: [OutputGate, AirlockDecisions, AirlockDeliveries],
+})
 export class AirlockModule {}

@@ -2,9 +2,11 @@ import { Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import { UseConfig } from '../../config/app-config';
 import { Recurring } from '../../scheduling/recurring';
 import { AirlockModule } from '../airlock/airlock.module';
+import { AirlockDecisions } from '../airlock/application/airlock-decisions';
 import { PermitsModule } from '../permits/permits.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { AnalysisRunner } from './application/analysis-runner.port';
+import { ContributionDelivery } from './application/contribution-delivery.service';
 import { JobDispatcher } from './application/job-dispatcher.service';
 import { JobPeers } from './application/job-peers.port';
 import { JobRepository } from './application/job-repository.port';
@@ -32,22 +34,36 @@ import { JobsHttpController } from './transport/jobs.http.controller';
     RunJobService,
     JobDispatcher,
     SubmitJobService,
+    ContributionDelivery,
   ],
 })
 export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly sweep: Recurring;
+  private readonly deliveries: Recurring;
 
-  constructor(dispatcher: JobDispatcher, config: UseConfig) {
+  constructor(
+    dispatcher: JobDispatcher,
+    delivery: ContributionDelivery,
+    decisions: AirlockDecisions,
+    config: UseConfig,
+  ) {
     // Also sends, after a restart, the parts a previous run of this node left out.
     this.sweep = new Recurring('JobSweep', config.sweepIntervalMs, () => dispatcher.dispatch());
+    // Reviewers' decisions go to the leads at once, and again until each lead has taken them.
+    this.deliveries = new Recurring('AirlockDelivery', config.sweepIntervalMs, () =>
+      delivery.deliverAll(),
+    );
+    decisions.onDecided(() => this.deliveries.runNow());
   }
 
   onApplicationBootstrap(): void {
     this.sweep.start();
     void this.sweep.runNow();
+    this.deliveries.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.sweep.stop();
+    await this.deliveries.stop();
   }
 }

@@ -19,7 +19,7 @@ import {
   latestParts,
   overallStatus,
 } from '../domain/job';
-import { JobPeers, RunJobReply, RunJobRequest } from './job-peers.port';
+import { DeliverRequest, JobPeers, RunJobReply, RunJobRequest } from './job-peers.port';
 import { JobRepository, NodeOutcome, Part } from './job-repository.port';
 import { RunJobService, specHashOf } from './run-job.service';
 import { SubmitterAssertions } from './submitter-assertions.port';
@@ -132,14 +132,7 @@ export class JobDispatcher implements OnModuleDestroy {
         part.node === this.node.id
           ? await this.local.run(this.node.id, request)
           : await this.peers.run(part.node, request, this.config.jobDeadlineMs);
-      outcome =
-        reply.outcome === 'RELEASED'
-          ? { state: 'RELEASED', contribution: reply.contribution, persons: reply.persons }
-          : {
-              state: 'BLOCKED',
-              findings: reply.findings,
-              reason: 'held back by the output gate',
-            };
+      outcome = outcomeOf(reply, part.node);
     } catch (error) {
       if (this.stopping) return;
       const reason =
@@ -168,6 +161,58 @@ export class JobDispatcher implements OnModuleDestroy {
         tx,
       );
     });
+  }
+
+  /**
+   * A node's reviewer's decision on its part, delivered by that node (only a
+   * node's own part: `from` is the authenticated caller). Settles the part
+   * and, once the round is settled, goes on. True if this call settled it;
+   * false if it was settled or cancelled before (a repeated delivery).
+   */
+  async receive(from: string, request: DeliverRequest): Promise<boolean> {
+    const part: Part = { jobId: request.jobId, node: from, round: request.round };
+    const { delivery } = request;
+    const outcome =
+      delivery.outcome === 'RELEASED'
+        ? {
+            state: 'RELEASED' as const,
+            contribution: delivery.contribution,
+            persons: delivery.persons,
+          }
+        : { state: 'BLOCKED' as const, findings: delivery.findings, reason: delivery.reason };
+    const job = await this.jobs.get(request.jobId);
+    const settled = await this.unitOfWork.run(async (tx) => {
+      const result = await this.jobs.decide(part, outcome, this.clock.now(), tx);
+      if (result === 'settled') {
+        await this.audit.record(
+          {
+            channel: from === this.node.id ? 'internal' : 'grpc',
+            actor: { kind: 'peer', id: from },
+            action: 'job.part',
+            permitId: job?.permitId,
+            outcome: 'success',
+            details: {
+              jobId: part.jobId,
+              node: from,
+              round: part.round,
+              state: outcome.state,
+              reason: outcome.reason,
+              reviewed: true,
+            },
+          },
+          tx,
+        );
+      }
+      return result;
+    });
+    if (settled === 'unknown') {
+      throw new DomainError(
+        'JOB.NOT_FOUND',
+        `No part of ${from} in round ${part.round} of job ${part.jobId} here`,
+      );
+    }
+    if (settled === 'settled' && (await this.advance(part.jobId))) this.dispatchSoon(part.jobId);
+    return settled === 'settled';
   }
 
   /**
@@ -278,5 +323,25 @@ export class JobDispatcher implements OnModuleDestroy {
         tx,
       );
     });
+  }
+}
+
+/** How the lead keeps a node's answer: a contribution held for review stays unsettled until decided. */
+function outcomeOf(reply: RunJobReply, node: string): NodeOutcome {
+  switch (reply.outcome) {
+    case 'RELEASED':
+      return { state: 'RELEASED', contribution: reply.contribution, persons: reply.persons };
+    case 'AWAITING_REVIEW':
+      return {
+        state: 'AWAITING_REVIEW',
+        findings: reply.findings,
+        reason: `awaiting review at ${node}`,
+      };
+    default:
+      return {
+        state: 'BLOCKED',
+        findings: reply.findings,
+        reason: reply.reason ?? 'held back by the output gate',
+      };
   }
 }

@@ -1,3 +1,4 @@
+import { Delivery } from '../../airlock/domain/held-output';
 import { GateDecision } from '../../airlock/domain/output-gate.rules';
 import { GeneralJws } from '../../permits/domain/permit';
 
@@ -17,7 +18,16 @@ export interface RunJobRequest {
 /** A node's answer: its released contribution, or the findings that held it back (never the values). */
 export type RunJobReply = GateDecision;
 
+/** A node's reviewer's decision on its held part of a job, for the lead. */
+export interface DeliverRequest {
+  readonly jobId: string;
+  readonly round: number;
+  readonly delivery: Delivery;
+}
+
 /** The job conversation between nodes (gRPC JobService). */
 export abstract class JobPeers {
   abstract run(peerId: string, request: RunJobRequest, deadlineMs: number): Promise<RunJobReply>;
+  /** Tells the lead a reviewer's decision; true if this call settled the lead's part. */
+  abstract deliver(leadId: string, request: DeliverRequest): Promise<boolean>;
 }

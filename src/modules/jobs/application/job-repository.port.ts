@@ -10,7 +10,7 @@ export interface Part {
 
 /** A node's part, settled: what the lead keeps of it. */
 export interface NodeOutcome {
-  readonly state: Extract<NodeState, 'RELEASED' | 'BLOCKED' | 'FAILED'>;
+  readonly state: Extract<NodeState, 'AWAITING_REVIEW' | 'RELEASED' | 'BLOCKED' | 'FAILED'>;
   readonly contribution?: unknown;
   readonly persons?: number;
   readonly findings?: JobNode['findings'];
@@ -38,6 +38,17 @@ export abstract class JobRepository {
   abstract claim(now: Date, leaseUntil: Date, jobId?: string): Promise<Part[]>;
   /** Settles a DISPATCHED part; false if it was settled or cancelled meanwhile. */
   abstract settle(part: Part, outcome: NodeOutcome, now: Date, tx: Transaction): Promise<boolean>;
+  /**
+   * Settles a part DISPATCHED or AWAITING_REVIEW with its node's reviewer's
+   * decision: 'settled'; 'before' if the part was settled or cancelled
+   * before; 'unknown' if there is no such part.
+   */
+  abstract decide(
+    part: Part,
+    outcome: NodeOutcome & { state: 'RELEASED' | 'BLOCKED' },
+    now: Date,
+    tx: Transaction,
+  ): Promise<'settled' | 'before' | 'unknown'>;
   /**
    * Moves a RUNNING job from round `from` to the next with the lead's new
    * state, queueing a part for each of `nodes`; false if another process

@@ -8,12 +8,16 @@ export interface JobRun {
   readonly round: number;
   readonly permitId: string;
   readonly spec: JobSpec;
-  readonly state: 'RUNNING' | 'RELEASED' | 'BLOCKED' | 'FAILED';
+  readonly state: 'RUNNING' | 'AWAITING_REVIEW' | 'RELEASED' | 'BLOCKED' | 'FAILED';
   readonly decision?: GateDecision;
   readonly reason?: string;
 }
 
-/** The runs this node made of jobs led by any node, per round; only released contributions are kept. */
+/**
+ * The runs this node made of jobs led by any node, per round, with the
+ * gate's first decision; only contributions released at once are kept here
+ * (held ones stay in the airlock).
+ */
 export abstract class JobRunRepository {
   abstract get(jobId: string, round: number): Promise<JobRun | undefined>;
   /** Records the start of a round's run; one started before and not finished is started again. */

@@ -123,6 +123,9 @@ export class RunJobService {
         `Job ${spec.jobId} was run here with another specification`,
       );
     }
+    if (earlier?.decision?.outcome === 'AWAITING_REVIEW') {
+      return (await this.gate.current(spec.jobId, round)) ?? earlier.decision;
+    }
     if (earlier?.decision) return earlier.decision;
     await this.runs.start(spec, round, lead, this.clock.now());
     let contribution: unknown;
@@ -147,7 +150,12 @@ export class RunJobService {
       );
     }
     return this.unitOfWork.run(async (tx) => {
-      const decision: GateDecision = await this.gate.pass(spec, kind, contribution, tx);
+      const decision: GateDecision = await this.gate.pass(
+        { spec, round, lead },
+        kind,
+        contribution,
+        tx,
+      );
       await this.runs.finish(spec.jobId, round, { decision }, this.clock.now(), tx);
       return decision;
     });

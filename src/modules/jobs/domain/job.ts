@@ -1,4 +1,4 @@
-import type { Finding } from '../../analysis/domain/analysis-kind';
+import type { PublicFinding } from '../../airlock/domain/output-gate.rules';
 import type { NamedUser } from '../../permits/domain/permit';
 
 /** Exactly what was asked and by whom: what every node checks and runs, and what the result names. */
@@ -15,7 +15,8 @@ export interface JobSpec {
 export type JobStatus = 'RUNNING' | 'COMPLETE' | 'PARTIAL' | 'FAILED' | 'CANCELLED';
 
 /** One node's part, as the lead sees it. */
-export type NodeState = 'QUEUED' | 'DISPATCHED' | 'RELEASED' | 'BLOCKED' | 'FAILED' | 'CANCELLED';
+export type NodeState =
+  'QUEUED' | 'DISPATCHED' | 'AWAITING_REVIEW' | 'RELEASED' | 'BLOCKED' | 'FAILED' | 'CANCELLED';
 
 export interface JobNode {
   readonly node: string;
@@ -27,8 +28,8 @@ export interface JobNode {
   /** The released contribution: only what passed the node's output gate. */
   readonly contribution?: unknown;
   readonly persons?: number;
-  /** Why the node's output gate held the contribution back (rule, cell, threshold). */
-  readonly findings?: readonly Omit<Finding, 'value'>[];
+  /** Why the node's output gate held the contribution back (rule, cell, threshold, outcome). */
+  readonly findings?: readonly PublicFinding[];
   readonly reason?: string;
   readonly finishedAt?: Date;
 }

@@ -2,8 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { jsonText } from '../../../shared/validation';
 import { parsePeerResponse, PeerChannels } from '../../federation/infrastructure/peer-channels';
-import { OUTPUT_RULES } from '../../analysis/domain/analysis-kind';
-import { JobPeers, RunJobReply, RunJobRequest } from '../application/job-peers.port';
+import {
+  DeliverRequest,
+  JobPeers,
+  RunJobReply,
+  RunJobRequest,
+} from '../application/job-peers.port';
+import { gateFindingsSchema } from '../transport/job.findings.schema';
 
 const replySchema = z.discriminatedUnion('outcome', [
   z.object({
@@ -13,18 +18,16 @@ const replySchema = z.discriminatedUnion('outcome', [
   }),
   z.object({
     outcome: z.literal('RUN_OUTCOME_BLOCKED'),
-    findings: z
-      .array(
-        z.object({
-          rule: z.enum(OUTPUT_RULES),
-          cell: z.string().max(1000),
-          threshold: z.number(),
-        }),
-      )
-      .min(1)
-      .max(10_000),
+    findings: gateFindingsSchema,
+    reason: z.string().max(2000),
+  }),
+  z.object({
+    outcome: z.literal('RUN_OUTCOME_AWAITING_REVIEW'),
+    findings: gateFindingsSchema,
   }),
 ]);
+
+const deliveredSchema = z.object({ settled: z.boolean() });
 
 @Injectable()
 export class GrpcJobPeers extends JobPeers {
@@ -48,8 +51,47 @@ export class GrpcJobPeers extends JobPeers {
       { idempotent: true, deadlineMs },
     );
     const reply = parsePeerResponse(replySchema, response, peerId);
-    return reply.outcome === 'RUN_OUTCOME_RELEASED'
-      ? { outcome: 'RELEASED', contribution: reply.contributionJson, persons: reply.persons }
-      : { outcome: 'BLOCKED', findings: reply.findings };
+    switch (reply.outcome) {
+      case 'RUN_OUTCOME_RELEASED':
+        return {
+          outcome: 'RELEASED',
+          contribution: reply.contributionJson,
+          persons: reply.persons,
+        };
+      case 'RUN_OUTCOME_AWAITING_REVIEW':
+        return { outcome: 'AWAITING_REVIEW', findings: reply.findings };
+      default:
+        return {
+          outcome: 'BLOCKED',
+          findings: reply.findings,
+          ...(reply.reason && { reason: reply.reason }),
+        };
+    }
+  }
+
+  async deliver(leadId: string, request: DeliverRequest): Promise<boolean> {
+    const { delivery } = request;
+    const response = await this.channels.call(
+      leadId,
+      'JobService',
+      'DeliverContribution',
+      {
+        jobId: request.jobId,
+        round: request.round,
+        ...(delivery.outcome === 'RELEASED'
+          ? {
+              outcome: 'RUN_OUTCOME_RELEASED',
+              contributionJson: JSON.stringify(delivery.contribution),
+              persons: delivery.persons,
+            }
+          : {
+              outcome: 'RUN_OUTCOME_BLOCKED',
+              findings: [...delivery.findings],
+              reason: delivery.reason,
+            }),
+      },
+      { idempotent: true },
+    );
+    return parsePeerResponse(deliveredSchema, response, leadId).settled;
   }
 }

@@ -106,7 +106,8 @@ export class SqlJobRepository extends JobRepository {
     const rows = (await managerOf(this.dataSource, tx).query(
       `WITH changed AS (
          UPDATE job_node SET state = $4, contribution = $5, persons = $6, findings = $7, reason = $8,
-           finished_at = $9, lease_until = NULL
+           finished_at = CASE WHEN $4::text = 'AWAITING_REVIEW' THEN NULL ELSE $9::timestamptz END,
+           lease_until = NULL
          WHERE job_id = $1 AND node_id = $2 AND round = $3 AND state = 'DISPATCHED' RETURNING job_id)
        SELECT job_id FROM changed`,
       [
@@ -122,6 +123,40 @@ export class SqlJobRepository extends JobRepository {
       ],
     )) as unknown[];
     return rows.length === 1;
+  }
+
+  async decide(
+    part: Part,
+    outcome: NodeOutcome & { state: 'RELEASED' | 'BLOCKED' },
+    now: Date,
+    tx: Transaction,
+  ): Promise<'settled' | 'before' | 'unknown'> {
+    const manager = managerOf(this.dataSource, tx);
+    const rows = (await manager.query(
+      `WITH changed AS (
+         UPDATE job_node SET state = $4, contribution = $5, persons = $6, findings = $7, reason = $8,
+           finished_at = $9, lease_until = NULL
+         WHERE job_id = $1 AND node_id = $2 AND round = $3
+           AND state IN ('DISPATCHED', 'AWAITING_REVIEW') RETURNING job_id)
+       SELECT job_id FROM changed`,
+      [
+        part.jobId,
+        part.node,
+        part.round,
+        outcome.state,
+        outcome.contribution === undefined ? null : JSON.stringify(outcome.contribution),
+        outcome.persons ?? null,
+        outcome.findings ? JSON.stringify(outcome.findings) : null,
+        outcome.reason ?? null,
+        now,
+      ],
+    )) as unknown[];
+    if (rows.length === 1) return 'settled';
+    const known = (await manager.query(
+      `SELECT 1 FROM job_node WHERE job_id = $1 AND node_id = $2 AND round = $3`,
+      [part.jobId, part.node, part.round],
+    )) as unknown[];
+    return known.length === 1 ? 'before' : 'unknown';
   }
 
   async nextRound(
@@ -157,7 +192,7 @@ export class SqlJobRepository extends JobRepository {
     if (!(await this.end(jobId, 'CANCELLED', result, now, tx))) return false;
     await managerOf(this.dataSource, tx).query(
       `UPDATE job_node SET state = 'CANCELLED', finished_at = $2, lease_until = NULL
-       WHERE job_id = $1 AND state IN ('QUEUED', 'DISPATCHED')`,
+       WHERE job_id = $1 AND state IN ('QUEUED', 'DISPATCHED', 'AWAITING_REVIEW')`,
       [jobId, now],
     );
     return true;

@@ -33,8 +33,8 @@ export class SqlJobRunRepository extends JobRunRepository {
     const decision: GateDecision | undefined =
       row.state === 'RELEASED'
         ? { outcome: 'RELEASED', contribution: row.contribution, persons: row.persons ?? 0 }
-        : row.state === 'BLOCKED'
-          ? { outcome: 'BLOCKED', findings: row.findings ?? [] }
+        : row.state === 'BLOCKED' || row.state === 'AWAITING_REVIEW'
+          ? { outcome: row.state, findings: row.findings ?? [] }
           : undefined;
     return {
       jobId: row.job_id,
@@ -75,7 +75,7 @@ export class SqlJobRunRepository extends JobRunRepository {
         decision ? decision.outcome : 'FAILED',
         decision?.outcome === 'RELEASED' ? JSON.stringify(decision.contribution) : null,
         decision?.outcome === 'RELEASED' ? decision.persons : null,
-        decision?.outcome === 'BLOCKED' ? JSON.stringify(decision.findings) : null,
+        decision && decision.outcome !== 'RELEASED' ? JSON.stringify(decision.findings) : null,
         'failed' in outcome ? outcome.failed : null,
         now,
       ],

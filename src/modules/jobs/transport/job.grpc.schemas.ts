@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jsonText } from '../../../shared/validation';
 import { generalJwsSchema } from '../../permits/domain/permit-payload.schema';
+import { gateFindingsSchema } from './job.findings.schema';
 
 export const runJobRequestSchema = z.object({
   jobId: z.uuid(),
@@ -14,3 +15,20 @@ export const runJobRequestSchema = z.object({
   // The kind checks the state's shape before it is used.
   stateJson: jsonText(z.unknown()),
 });
+
+export const deliverContributionRequestSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    jobId: z.uuid(),
+    round: z.number().int().min(1).max(1000),
+    outcome: z.literal('RUN_OUTCOME_RELEASED'),
+    contributionJson: jsonText(z.unknown()),
+    persons: z.number().int().min(0),
+  }),
+  z.object({
+    jobId: z.uuid(),
+    round: z.number().int().min(1).max(1000),
+    outcome: z.literal('RUN_OUTCOME_BLOCKED'),
+    findings: gateFindingsSchema,
+    reason: z.string().min(1).max(2000),
+  }),
+]);

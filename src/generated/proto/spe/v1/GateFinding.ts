@@ -14,6 +14,10 @@ export interface GateFinding {
    * The threshold the value failed; the value itself never leaves the node.
    */
   'threshold'?: (number | string);
+  /**
+   * review or fail (ACRO's grading).
+   */
+  'outcome'?: (string);
 }
 
 export interface GateFinding__Output {
@@ -29,4 +33,8 @@ export interface GateFinding__Output {
    * The threshold the value failed; the value itself never leaves the node.
    */
   'threshold': (number);
+  /**
+   * review or fail (ACRO's grading).
+   */
+  'outcome': (string);
 }

@@ -14,9 +14,13 @@ export interface RunJobResponse {
    */
   'persons'?: (number);
   /**
-   * Why the output gate held the contribution back, when blocked.
+   * Why the output gate held the contribution back, when blocked or awaiting review.
    */
   'findings'?: (_spe_v1_GateFinding)[];
+  /**
+   * Why it was blocked, when a reviewer rejected it.
+   */
+  'reason'?: (string);
 }
 
 export interface RunJobResponse__Output {
@@ -30,7 +34,11 @@ export interface RunJobResponse__Output {
    */
   'persons': (number);
   /**
-   * Why the output gate held the contribution back, when blocked.
+   * Why the output gate held the contribution back, when blocked or awaiting review.
    */
   'findings': (_spe_v1_GateFinding__Output)[];
+  /**
+   * Why it was blocked, when a reviewer rejected it.
+   */
+  'reason': (string);
 }

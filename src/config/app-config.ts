@@ -60,6 +60,13 @@ export abstract class UseConfig {
   declare readonly minCount: number;
 }
 
+export abstract class LifecycleConfig {
+  /** The cron expression (node-cron) on which the lifecycle scheduler ticks. */
+  declare readonly schedule: string;
+  /** This node's policy: months from archival to destruction (at most six). */
+  declare readonly destroyAfterMonths: number;
+}
+
 export interface AppConfig {
   readonly node: NodeConfig;
   readonly http: HttpConfig;
@@ -69,4 +76,5 @@ export interface AppConfig {
   readonly identity: IdentityConfig;
   readonly log: LogConfig;
   readonly use: UseConfig;
+  readonly lifecycle: LifecycleConfig;
 }

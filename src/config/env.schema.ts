@@ -1,3 +1,4 @@
+import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 import { EEA_COUNTRIES } from './countries';
 
@@ -40,6 +41,13 @@ export const envSchema = z.object({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   JOB_DEADLINE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
   OUTPUT_MIN_COUNT: z.coerce.number().int().min(3).max(1000).default(10),
+  LIFECYCLE_SCHEDULE: z
+    .string()
+    .refine((e) => isCronExpression(e), {
+      error: 'must be a cron expression (5 fields, or 6 with seconds first), e.g. "* * * * *"',
+    })
+    .default('* * * * *'),
+  DESTROY_AFTER_MONTHS: z.coerce.number().int().min(0).max(6).default(6),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOG_FORMAT: z.enum(['json', 'text']).default('json'),
 });

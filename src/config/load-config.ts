@@ -56,6 +56,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
       jobDeadlineMs: e.JOB_DEADLINE_MS,
       minCount: e.OUTPUT_MIN_COUNT,
     },
+    lifecycle: { schedule: e.LIFECYCLE_SCHEDULE, destroyAfterMonths: e.DESTROY_AFTER_MONTHS },
   };
 }
 

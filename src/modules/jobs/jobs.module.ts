@@ -9,6 +9,7 @@ import { JobDispatcher } from './application/job-dispatcher.service';
 import { JobPeers } from './application/job-peers.port';
 import { JobRepository } from './application/job-repository.port';
 import { JobRunRepository } from './application/job-run-repository.port';
+import { PermitJobsService } from './application/permit-jobs.service';
 import { RunJobService } from './application/run-job.service';
 import { SubmitJobService } from './application/submit-job.service';
 import { SubmitterAssertions } from './application/submitter-assertions.port';
@@ -32,7 +33,9 @@ import { JobsHttpController } from './transport/jobs.http.controller';
     RunJobService,
     JobDispatcher,
     SubmitJobService,
+    PermitJobsService,
   ],
+  exports: [PermitJobsService],
 })
 export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly sweep: Recurring;

@@ -23,6 +23,8 @@ export interface PermitRecord extends Permit {
   readonly validFrom?: string;
   readonly validUntil?: string;
   readonly concludedAt?: string;
+  readonly archivedAt?: string;
+  readonly destroyedAt?: string;
 }
 
 /**
@@ -32,6 +34,12 @@ export interface PermitRecord extends Permit {
 export abstract class PermitRepository {
   abstract insert(permit: Permit, decisions: readonly Decision[], tx: Transaction): Promise<void>;
   abstract get(id: string, tx?: Transaction): Promise<PermitRecord | undefined>;
+  /**
+   * Locks the permit's row for the rest of `tx` unless another transaction
+   * holds it (FOR UPDATE SKIP LOCKED): false then, and the caller leaves the
+   * permit to that transaction.
+   */
+  abstract claim(id: string, tx: Transaction): Promise<boolean>;
   abstract list(filter: {
     readonly pendingAt?: string;
     readonly person?: NamedUser;

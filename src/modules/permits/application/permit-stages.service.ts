@@ -17,7 +17,7 @@ export interface GrantedPermit {
   readonly payload: PermitPayload;
 }
 
-type GrantListener = (permitId: string) => void;
+type PermitListener = (permitId: string) => void;
 
 /**
  * The stages after the grant, for the modules that run them (workspaces,
@@ -27,7 +27,8 @@ type GrantListener = (permitId: string) => void;
 @Injectable()
 export class PermitStagesService {
   private readonly logger = new Logger(PermitStagesService.name);
-  private readonly listeners: GrantListener[] = [];
+  private readonly listeners: PermitListener[] = [];
+  private readonly archiveListeners: PermitListener[] = [];
 
   constructor(
     private readonly permits: PermitRepository,
@@ -37,19 +38,42 @@ export class PermitStagesService {
     private readonly node: NodeConfig,
   ) {}
 
-  onGranted(listener: GrantListener): void {
+  onGranted(listener: PermitListener): void {
     this.listeners.push(listener);
   }
 
   /** Called once a grant has committed at this node. */
   announceGrant(permitId: string): void {
-    for (const listener of this.listeners) {
+    this.tell(this.listeners, permitId);
+  }
+
+  /** Hears of each permit archived here by a change (revocation) rather than by the lifecycle itself. */
+  onArchived(listener: PermitListener): void {
+    this.archiveListeners.push(listener);
+  }
+
+  /** Called once a move to ARCHIVED has committed at this node. */
+  announceArchived(permitId: string): void {
+    this.tell(this.archiveListeners, permitId);
+  }
+
+  private tell(listeners: readonly PermitListener[], permitId: string): void {
+    for (const listener of listeners) {
       try {
         listener(permitId);
       } catch (error) {
-        this.logger.error(`A grant listener failed: ${(error as Error).message}`);
+        this.logger.error(`A permit listener failed: ${(error as Error).message}`);
       }
     }
+  }
+
+  /**
+   * The permit as it stands, its row locked for the rest of `tx`; undefined
+   * when another transaction (another replica) holds it.
+   */
+  async claim(permitId: string, tx: Transaction): Promise<PermitRecord | undefined> {
+    if (!(await this.permits.claim(permitId, tx))) return undefined;
+    return this.permits.get(permitId, tx);
   }
 
   /**

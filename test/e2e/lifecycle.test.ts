@@ -1,0 +1,389 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../src/modules/audit/application/audit.service';
+import { AuditEntry } from '../../src/modules/audit/domain/audit-entry';
+import { JobPeers, RunJobRequest } from '../../src/modules/jobs/application/job-peers.port';
+import { specHashOf } from '../../src/modules/jobs/application/run-job.service';
+import { SubmitterAssertions } from '../../src/modules/jobs/application/submitter-assertions.port';
+import { DestructionSigner } from '../../src/modules/lifecycle/application/destruction-signer.port';
+import { LifecycleService } from '../../src/modules/lifecycle/application/lifecycle.service';
+import { canonicalJson } from '../../src/modules/permits/domain/canonical-json';
+import { GeneralJws } from '../../src/modules/permits/domain/permit';
+import { PublicJwk } from '../../src/modules/federation/domain/federation-member';
+import { eventually } from '../support/eventually';
+import { callNode, DEV_ISSUER, grantedPermit } from '../support/granted-permit';
+import { loadStudy, studyRows } from '../support/study-data';
+import { TestFederation, TestNode } from '../support/test-federation';
+
+/**
+ * The end of a permit across three nodes, each on its own database, with
+ * the nodes' clocks moved instead of waiting: grant, use, expiry and
+ * archival at every node on its own, destruction six months later (with a
+ * crash at the lead between the drop and the record), the signed records
+ * collected at the lead and checked against each node's published key.
+ */
+
+const NODES = ['de', 'fr', 'nl'] as const;
+const ROWS = { de: studyRows(1, 60), fr: studyRows(2, 50), nl: studyRows(3, 40) };
+const DAY = 86_400_000;
+
+interface JobView {
+  id: string;
+  status: string;
+  nodes: { node: string; state: string }[];
+  result?: { status: string; result?: { total: number }; error?: string };
+}
+
+interface LifecycleView {
+  status: string;
+  archivedAt?: string;
+  archiveReason?: string;
+  destroyDueAt?: string;
+  destroyedAt?: string;
+  next: { event: string; at?: string; due?: boolean; from?: string[] } | null;
+  records?: {
+    node: string;
+    destroyed: boolean;
+    destroyedAt?: string;
+    record?: string;
+    content?: Record<string, unknown>;
+  }[];
+  notYetTold?: string[];
+}
+
+describe('archive and destroy: the end of a permit, on schedule, verifiably', () => {
+  let federation: TestFederation;
+  const nodes: Record<string, TestNode> = {};
+  let permitId: string;
+  let schema: string;
+  const secretIds: Record<string, string> = {};
+  let releasedJob: string;
+  let cancelledJob: string;
+
+  beforeAll(async () => {
+    federation = await TestFederation.create(['DE', 'FR', 'NL']);
+    // The scheduler's own ticks (once a year) stay out of the way: the test ticks by hand.
+    const env = { LIFECYCLE_SCHEDULE: '0 0 1 1 *', SWEEP_INTERVAL_MS: '250' };
+    for (const id of NODES) {
+      nodes[id] = await federation.start(id, env, { onDisk: id === 'de' });
+      await loadStudy(nodes[id]!, ROWS[id]);
+    }
+    permitId = await grant();
+    schema = `ws_${permitId.replace(/-/g, '')}`;
+  }, 120_000);
+
+  afterAll(() => federation?.stop());
+
+  const grant = () =>
+    grantedPermit(federation, nodes, {
+      lead: 'de',
+      datasets: NODES.map((node) => ({ node, dataset: 'study', variables: ['grp', 'value'] })),
+      analysisKinds: ['count'],
+    });
+  const advance = (ms: number) => NODES.forEach((id) => nodes[id]!.clock.advance(ms));
+  const tick = (id: string) => nodes[id]!.app.get(LifecycleService).tick();
+  const db = (id: string) => nodes[id]!.app.get(DataSource);
+  const alice = () => federation.token('alice', ['researcher'], { now: nodes.de!.clock.now() });
+  const admin = (id: string) =>
+    federation.token(`admin-${id}`, ['hdab-admin'], { hdab: id, now: nodes[id]!.clock.now() });
+  const lifecycle = async (id: string, permit = permitId) =>
+    (
+      await callNode<LifecycleView>(
+        nodes[id]!,
+        'GET',
+        `/v1/permits/${permit}/lifecycle`,
+        await admin(id),
+      )
+    ).body;
+  const auditOf = async (id: string, permit = permitId): Promise<AuditEntry[]> =>
+    (await nodes[id]!.app.get(AuditService).query({ limit: 10_000 })).filter(
+      (e) => e.permitId === permit,
+    );
+  const submit = async () =>
+    callNode<JobView>(nodes.de!, 'POST', '/v1/jobs', await alice(), {
+      permitId,
+      kind: 'count',
+      params: { dataset: 'study' },
+    });
+  const job = async (id: string) =>
+    (await callNode<JobView>(nodes.de!, 'GET', `/v1/jobs/${id}`, await alice())).body;
+
+  /** A genuine RunJob request from the lead for this permit, to send straight to a node. */
+  async function runRequest(): Promise<RunJobRequest> {
+    const view = await callNode<{ permit: GeneralJws }>(
+      nodes.de!,
+      'GET',
+      `/v1/applications/${permitId}`,
+      await alice(),
+    );
+    const spec = {
+      jobId: randomUUID(),
+      permitId,
+      kind: 'count',
+      params: { dataset: 'study', groupBy: [], filters: [] },
+      submittedBy: { issuer: DEV_ISSUER, subject: 'alice' },
+      submittedAt: nodes.de!.clock.now().toISOString(),
+    };
+    const specJson = canonicalJson(spec);
+    return {
+      jobId: spec.jobId,
+      permitJws: view.body.permit,
+      specJson,
+      round: 1,
+      state: undefined,
+      assertion: await nodes.de!.app.get(SubmitterAssertions).issue(
+        {
+          jobId: spec.jobId,
+          permitId,
+          specHash: specHashOf(specJson),
+          submitter: spec.submittedBy,
+        },
+        nodes.de!.clock.now(),
+      ),
+    };
+  }
+
+  /** Every refusal of this permit's use is in the node's audit log, with its code. */
+  async function expectRefusalsAudited(): Promise<void> {
+    const submitted = await submit();
+    expect(submitted.status).toBe(403);
+    expect(submitted.body.error?.code).toBe('PERMIT.EXPIRED');
+    await expect(nodes.de!.app.get(JobPeers).run('fr', await runRequest(), 5000)).rejects.toThrow(
+      expect.objectContaining({ code: 'PERMIT.EXPIRED' }) as Error,
+    );
+    const refusedAtLead = (await auditOf('de')).filter((e) => e.action === 'job.refuse');
+    expect(refusedAtLead.at(-1)).toMatchObject({ outcome: 'denied', errorCode: 'PERMIT.EXPIRED' });
+    const refusedAtFr = (await auditOf('fr')).filter((e) => e.action === 'job.refuse');
+    expect(refusedAtFr.at(-1)).toMatchObject({ outcome: 'denied', errorCode: 'PERMIT.EXPIRED' });
+  }
+
+  it('grant and use: a job runs at every node and its result is released', async () => {
+    const submitted = await submit();
+    expect(submitted.status).toBe(202);
+    releasedJob = submitted.body.id;
+    const done = await eventually(async () => {
+      const view = await job(releasedJob);
+      return view.status !== 'RUNNING' ? view : undefined;
+    }, 20_000);
+    expect(done.status).toBe('COMPLETE');
+    expect(done.result!.result!.total).toBe(150);
+    for (const id of NODES) {
+      const [secret] = (await db(id).query(`SELECT id FROM workspace_secret WHERE permit_id = $1`, [
+        permitId,
+      ])) as { id: string }[];
+      secretIds[id] = secret!.id;
+    }
+  });
+
+  it('before the end of its validity nothing happens, and operators see when it will', async () => {
+    for (const id of NODES) expect(await tick(id)).toEqual([]);
+    const view = await lifecycle('de');
+    expect(view.status).toBe('ACTIVE');
+    expect(view.next).toMatchObject({ event: 'ARCHIVE', due: false });
+    const overview = await callNode<{ permitId: string; next: { event: string } }[]>(
+      nodes.fr!,
+      'GET',
+      '/v1/lifecycle',
+      await admin('fr'),
+    );
+    expect(overview.body.find((p) => p.permitId === permitId)?.next.event).toBe('ARCHIVE');
+  });
+
+  it('at the end of its validity every node archives it on its own: read-only workspace, running jobs cancelled, released results still readable', async () => {
+    // A job still running at the end: FR's workspace is held, so FR's part cannot finish.
+    const release = await holdWorkspace(nodes.fr!, schema);
+    try {
+      const submitted = await submit();
+      expect(submitted.status).toBe(202);
+      cancelledJob = submitted.body.id;
+      await eventually(async () => {
+        const view = await job(cancelledJob);
+        return view.nodes.filter((n) => n.state === 'RELEASED').length === 2 ? true : undefined;
+      }, 20_000);
+      advance(366 * DAY);
+      expect(await tick('de')).toEqual([
+        { action: { kind: 'ARCHIVE', permitId, reason: 'EXPIRED' }, outcome: 'done' },
+      ]);
+    } finally {
+      await release();
+    }
+    for (const id of ['fr', 'nl']) {
+      expect((await tick(id)).map((a) => [a.action.kind, a.outcome])).toEqual([
+        ['ARCHIVE', 'done'],
+      ]);
+    }
+    for (const id of NODES) {
+      const view = await lifecycle(id);
+      expect(view).toMatchObject({ status: 'ARCHIVED', archiveReason: 'EXPIRED' });
+      expect(view.next).toMatchObject({ event: 'DESTROY', at: view.destroyDueAt, due: false });
+      const [workspace] = (await db(id).query(`SELECT status FROM workspace WHERE permit_id = $1`, [
+        permitId,
+      ])) as { status: string }[];
+      expect(workspace!.status).toBe('ARCHIVED');
+      await expect(db(id).query(`DELETE FROM "${schema}".study WHERE grp = 'a'`)).rejects.toThrow(
+        /read-only/,
+      );
+      expect(await tick(id)).toEqual([]);
+    }
+    const cancelled = await job(cancelledJob);
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.result!.error).toBe('the permit was archived (expired)');
+    const released = await job(releasedJob);
+    expect(released).toMatchObject({ status: 'COMPLETE', result: { result: { total: 150 } } });
+  });
+
+  it('refuses and audits any use of the archived permit: a job at the lead, a run asked of a node', async () => {
+    await expectRefusalsAudited();
+  });
+
+  it('six months after archival each node destroys it; a crash at the lead between the drop and the record is finished on the next tick', async () => {
+    advance(184 * DAY);
+    for (const id of ['fr', 'nl']) {
+      expect((await tick(id)).map((a) => [a.action.kind, a.outcome])).toEqual([
+        ['DESTROY', 'done'],
+      ]);
+    }
+    // The lead drops its workspace, then fails before the record is written.
+    jest
+      .spyOn(nodes.de!.app.get(DestructionSigner), 'sign')
+      .mockRejectedValueOnce(new Error('power cut'));
+    expect((await tick('de')).map((a) => [a.action.kind, a.outcome])).toEqual([
+      ['DESTROY', 'failed'],
+    ]);
+    expect(await schemaExists('de')).toBe(false);
+    expect(
+      await db('de').query(`SELECT 1 FROM workspace_secret WHERE permit_id = $1`, [permitId]),
+    ).toEqual([]);
+    expect((await lifecycle('de')).status).toBe('ARCHIVED');
+    expect((await auditOf('de')).map((e) => e.action)).not.toContain('permit.destroyed');
+
+    nodes.de = await federation.restart(nodes.de!);
+    expect((await tick('de')).map((a) => [a.action.kind, a.outcome])).toEqual([
+      ['DESTROY', 'done'],
+    ]);
+    expect(await tick('de')).toEqual([]);
+    const view = await lifecycle('de');
+    expect(view.status).toBe('DESTROYED');
+    expect(view.next).toBeNull();
+    const deRecord = view.records!.find((r) => r.node === 'de')!.content!;
+    expect(deRecord).toMatchObject({
+      workspace: { schema, tables: [{ name: 'study', rows: 60 }] },
+      secret: { id: secretIds.de },
+    });
+  });
+
+  it('leaves no workspace table and no secret in any node’s database; the permit, its register entry and the audit log remain', async () => {
+    for (const id of NODES) {
+      expect(await schemaExists(id)).toBe(false);
+      expect(
+        await db(id).query(`SELECT 1 FROM workspace_secret WHERE permit_id = $1`, [permitId]),
+      ).toEqual([]);
+      const [permit] = (await db(id).query(`SELECT status FROM permit WHERE id = $1`, [
+        permitId,
+      ])) as { status: string }[];
+      expect(permit!.status).toBe('DESTROYED');
+      const actions = (await auditOf(id)).map((e) => e.action);
+      const inOrder = [
+        'workspace.build',
+        'permit.active',
+        'permit.archived',
+        'lifecycle.archive',
+        'lifecycle.destroy-data',
+        'permit.destroyed',
+      ];
+      expect(actions.filter((a) => inOrder.includes(a))).toEqual(inOrder);
+    }
+    const leadActions = (await auditOf('de')).map((e) => e.action);
+    expect(leadActions).toEqual(
+      expect.arrayContaining(['permit.grant', 'job.submit', 'job.cancel']),
+    );
+    const register = await callNode<{ id: string; status: string }[]>(
+      nodes.nl!,
+      'GET',
+      '/v1/register',
+      '',
+    );
+    expect(register.body.find((e) => e.id === permitId)?.status).toBe('DESTROYED');
+    const released = await job(releasedJob);
+    expect(released).toMatchObject({ status: 'COMPLETE', result: { result: { total: 150 } } });
+  });
+
+  it('the lead shows every participant’s signed record, each verifying against that node’s published key', async () => {
+    const view = await lifecycle('de');
+    expect(view.records!.map((r) => [r.node, r.destroyed])).toEqual(NODES.map((n) => [n, true]));
+    const registry = JSON.parse(readFileSync(join(federation.dir, 'registry.json'), 'utf8')) as {
+      nodes: { id: string; jwks: { keys: PublicJwk[] } }[];
+    };
+    for (const id of NODES) {
+      const record = view.records!.find((r) => r.node === id)!.record!;
+      const { kid, typ } = decodeProtectedHeader(record);
+      expect(typ).toBe('spe-destruction-record+jws');
+      const published = (await (
+        await fetch(`${nodes[id]!.httpUrl}/.well-known/jwks.json`)
+      ).json()) as {
+        keys: PublicJwk[];
+      };
+      const registered = registry.nodes.find((m) => m.id === id)!.jwks.keys;
+      const keyIds = (keys: PublicJwk[]) => keys.map((k) => [k.kid, k.x]);
+      expect(keyIds(published.keys)).toEqual(keyIds(registered));
+      const { payload } = await compactVerify(
+        record,
+        await importJWK({ ...registered.find((k) => k.kid === kid)! }, 'EdDSA'),
+      );
+      const content = JSON.parse(Buffer.from(payload).toString('utf8')) as Record<string, unknown>;
+      expect(content).toMatchObject({
+        type: 'spe.destruction-record.v1',
+        permitId,
+        node: id,
+        workspace: {
+          schema,
+          tables: [{ name: 'study', rows: ROWS[id as keyof typeof ROWS].length }],
+        },
+        secret: { id: secretIds[id] },
+        unreleasedOutputs: expect.any(Number) as number,
+      });
+      // Another node's key does not verify it.
+      const other = registry.nodes.find((m) => m.id !== id)!.jwks.keys[0]!;
+      await expect(compactVerify(record, await importJWK({ ...other }, 'EdDSA'))).rejects.toThrow();
+      // The node's own audit log holds the same record.
+      const destroyed = (await auditOf(id)).find((e) => e.action === 'permit.destroyed')!;
+      expect(destroyed.details).toMatchObject({ record });
+    }
+  });
+
+  it('refuses and audits any use of the destroyed permit', async () => {
+    await expectRefusalsAudited();
+  });
+
+  async function schemaExists(id: string): Promise<boolean> {
+    const rows = (await db(id).query(
+      `SELECT 1 FROM information_schema.schemata WHERE schema_name = $1`,
+      [schema],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+});
+
+/**
+ * Holds a node's workspace table in a transaction with an exclusive lock, so
+ * the node's analysis of it waits. Returns the release.
+ */
+async function holdWorkspace(node: TestNode, schema: string): Promise<() => Promise<void>> {
+  let locked!: () => void;
+  let release!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const holding = node.app.get(DataSource).transaction(async (manager) => {
+    await manager.query(`LOCK TABLE "${schema}".study IN ACCESS EXCLUSIVE MODE`);
+    locked();
+    await released;
+  });
+  await isLocked;
+  return async () => {
+    release();
+    await holding;
+  };
+}

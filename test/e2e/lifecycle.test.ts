@@ -9,10 +9,12 @@ import { JobPeers, RunJobRequest } from '../../src/modules/jobs/application/job-
 import { specHashOf } from '../../src/modules/jobs/application/run-job.service';
 import { SubmitterAssertions } from '../../src/modules/jobs/application/submitter-assertions.port';
 import { DestructionSigner } from '../../src/modules/lifecycle/application/destruction-signer.port';
+import { LifecyclePeers } from '../../src/modules/lifecycle/application/lifecycle-peers.port';
 import { LifecycleService } from '../../src/modules/lifecycle/application/lifecycle.service';
 import { canonicalJson } from '../../src/modules/permits/domain/canonical-json';
 import { GeneralJws } from '../../src/modules/permits/domain/permit';
 import { PublicJwk } from '../../src/modules/federation/domain/federation-member';
+import { DomainError } from '../../src/shared/errors';
 import { eventually } from '../support/eventually';
 import { callNode, DEV_ISSUER, grantedPermit } from '../support/granted-permit';
 import { loadStudy, studyRows } from '../support/study-data';
@@ -356,6 +358,148 @@ describe('archive and destroy: the end of a permit, on schedule, verifiably', ()
 
   it('refuses and audits any use of the destroyed permit', async () => {
     await expectRefusalsAudited();
+  });
+
+  describe('closure, revocation, and two replicas of each node', () => {
+    let closed: string;
+    let revoked: string;
+    let expiring: string;
+    const count = async (id: string, permit: string, action: string) =>
+      (await auditOf(id, permit)).filter((e) => e.action === action).length;
+
+    beforeAll(async () => {
+      // Tokens of new grants are minted at the real time: the clocks go back to it.
+      NODES.forEach((id) => nodes[id]!.clock.reset());
+      closed = await grant();
+      revoked = await grant();
+      expiring = await grant();
+    }, 120_000);
+
+    it('the lead closes a permit: every participant archives it, one not reached is told at a later tick', async () => {
+      const refused = await callNode(
+        nodes.fr!,
+        'POST',
+        `/v1/permits/${closed}/close`,
+        await admin('fr'),
+        {
+          reason: 'The study ended early.',
+        },
+      );
+      expect(refused.body.error?.code).toBe('REQUEST.FORBIDDEN');
+
+      jest
+        .spyOn(nodes.de!.app.get(LifecyclePeers), 'close')
+        .mockRejectedValueOnce(new DomainError('PEER.UNAVAILABLE', 'fr: unreachable'));
+      const done = await callNode<LifecycleView>(
+        nodes.de!,
+        'POST',
+        `/v1/permits/${closed}/close`,
+        await admin('de'),
+        {
+          reason: 'The study ended early.',
+        },
+      );
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({
+        status: 'ARCHIVED',
+        archiveReason: 'CLOSED',
+        notYetTold: ['fr'],
+      });
+      expect((await lifecycle('de', closed)).next).toMatchObject({
+        event: 'TELL_ARCHIVED',
+        due: true,
+      });
+      expect(await lifecycle('nl', closed)).toMatchObject({
+        status: 'ARCHIVED',
+        archiveReason: 'CLOSED',
+      });
+      expect((await lifecycle('fr', closed)).status).toBe('ACTIVE');
+
+      const ticked = (await tick('de')).filter((a) => a.action.permitId === closed);
+      expect(ticked).toEqual([
+        { action: { kind: 'TELL_ARCHIVED', permitId: closed, nodes: ['fr'] }, outcome: 'done' },
+      ]);
+      expect(await lifecycle('fr', closed)).toMatchObject({
+        status: 'ARCHIVED',
+        archiveReason: 'CLOSED',
+      });
+      expect((await lifecycle('de', closed)).next).toMatchObject({ event: 'DESTROY', due: false });
+      const again = await callNode(
+        nodes.de!,
+        'POST',
+        `/v1/permits/${closed}/close`,
+        await admin('de'),
+        {
+          reason: 'Once more.',
+        },
+      );
+      expect(again.body.error?.code).toBe('PERMIT.ILLEGAL_TRANSITION');
+    });
+
+    it('a revocation by any participant archives the permit at every node at once, workspace and all', async () => {
+      const done = await callNode(
+        nodes.nl!,
+        'POST',
+        `/v1/permits/${revoked}/revoke`,
+        await admin('nl'),
+        {
+          reason: 'The applicant breached the permit.',
+        },
+      );
+      expect(done.body).toMatchObject({ status: 'ARCHIVED', notYetTold: [] });
+      for (const id of NODES) {
+        const view = await eventually(async () => {
+          const v = await lifecycle(id, revoked);
+          return v.archiveReason ? v : undefined;
+        });
+        expect(view).toMatchObject({ status: 'ARCHIVED', archiveReason: 'REVOKED' });
+        expect((await tick(id)).filter((a) => a.action.permitId === revoked)).toEqual([]);
+        const [workspace] = (await db(id).query(
+          `SELECT status FROM workspace WHERE permit_id = $1`,
+          [revoked],
+        )) as { status: string }[];
+        expect(workspace!.status).toBe('ARCHIVED');
+      }
+    });
+
+    it('two replicas ticking at once archive and destroy each permit once, with one record each', async () => {
+      const applied: Record<string, Awaited<ReturnType<typeof tick>>> = {};
+      const twice = async (id: string) => {
+        const [a, b] = await Promise.all([tick(id), tick(id)]);
+        applied[id] = [...(applied[id] ?? []), ...a, ...b];
+      };
+      // A year on, the third permit expires; six months after the closure and the revocation, the
+      // first two are destroyed; six months later the third.
+      advance(366 * DAY);
+      for (const id of NODES) await twice(id);
+      for (const id of NODES) {
+        expect((await lifecycle(id, expiring)).archiveReason).toBe('EXPIRED');
+        expect(await count(id, expiring, 'permit.archived')).toBe(1);
+        expect(await count(id, expiring, 'lifecycle.archive')).toBe(1);
+      }
+      advance(184 * DAY);
+      for (const id of NODES) await twice(id);
+      for (const id of NODES) {
+        for (const permit of [closed, revoked, expiring]) {
+          for (const kind of ['ARCHIVE', 'DESTROY']) {
+            const done = applied[id]!.filter(
+              (a) => a.action.kind === kind && a.action.permitId === permit && a.outcome === 'done',
+            );
+            // Both replicas may plan it; one applies it, the other finds it locked or done.
+            expect(done).toHaveLength(kind === 'ARCHIVE' && permit !== expiring ? 0 : 1);
+          }
+          expect(await count(id, permit, 'lifecycle.destroy-data')).toBe(1);
+          expect(await count(id, permit, 'permit.destroyed')).toBe(1);
+        }
+      }
+      for (const permit of [closed, revoked, expiring]) {
+        const view = await lifecycle('de', permit);
+        expect(view.status).toBe('DESTROYED');
+        expect(view.records!.map((r) => [r.node, r.destroyed])).toEqual(
+          NODES.map((n) => [n, true]),
+        );
+      }
+    });
   });
 
   async function schemaExists(id: string): Promise<boolean> {

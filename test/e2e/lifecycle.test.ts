@@ -41,6 +41,8 @@ interface JobView {
 
 interface LifecycleView {
   status: string;
+  validUntil?: string;
+  extension?: { status: string };
   archivedAt?: string;
   archiveReason?: string;
   destroyDueAt?: string;
@@ -480,14 +482,14 @@ describe('archive and destroy: the end of a permit, on schedule, verifiably', ()
       advance(184 * DAY);
       for (const id of NODES) await twice(id);
       for (const id of NODES) {
+        expect(applied[id]!.filter((a) => a.outcome === 'failed')).toEqual([]);
         for (const permit of [closed, revoked, expiring]) {
-          for (const kind of ['ARCHIVE', 'DESTROY']) {
-            const done = applied[id]!.filter(
-              (a) => a.action.kind === kind && a.action.permitId === permit && a.outcome === 'done',
-            );
-            // Both replicas may plan it; one applies it, the other finds it locked or done.
-            expect(done).toHaveLength(kind === 'ARCHIVE' && permit !== expiring ? 0 : 1);
-          }
+          // Both replicas may plan an action; one applies each step, the other finds it locked or done.
+          const archived = applied[id]!.filter(
+            (a) =>
+              a.action.kind === 'ARCHIVE' && a.action.permitId === permit && a.outcome === 'done',
+          );
+          expect(archived).toHaveLength(permit === expiring ? 1 : 0);
           expect(await count(id, permit, 'lifecycle.destroy-data')).toBe(1);
           expect(await count(id, permit, 'permit.destroyed')).toBe(1);
         }
@@ -499,6 +501,109 @@ describe('archive and destroy: the end of a permit, on schedule, verifiably', ()
           NODES.map((n) => [n, true]),
         );
       }
+    });
+  });
+
+  describe('extension of the validity, approved by every participant, before archival only', () => {
+    let extended: string;
+    let oldEnd: string;
+    let newEnd: string;
+    const reviewer = (id: string) =>
+      federation.token(`reviewer-${id}`, ['hdab-reviewer'], {
+        hdab: id,
+        now: nodes[id]!.clock.now(),
+      });
+    const ask = async (months: number) =>
+      callNode<{ status: string; validUntil: string; error?: unknown }>(
+        nodes.de!,
+        'POST',
+        `/v1/permits/${extended}/extension`,
+        await alice(),
+        { months, reason: 'The cohort needs six more months of follow-up.' },
+      );
+    const decide = async (id: string, outcome: 'APPROVED' | 'REJECTED') =>
+      callNode<{ status: string }>(
+        nodes[id]!,
+        'POST',
+        `/v1/permits/${extended}/extension/decision`,
+        await reviewer(id),
+        { outcome, reason: 'Justified by the study plan.' },
+      );
+
+    beforeAll(async () => {
+      NODES.forEach((id) => nodes[id]!.clock.reset());
+      extended = await grant();
+      oldEnd = (await lifecycle('de', extended)).validUntil!;
+    }, 120_000);
+
+    it('moves the end at every node once every HDAB approved, with a permit signed again by all', async () => {
+      expect((await decide('fr', 'APPROVED')).body.error?.code).toBe('DECISION.NOT_PENDING');
+      const asked = await ask(6);
+      expect(asked.status).toBe(202);
+      expect(asked.body).toMatchObject({ status: 'PENDING' });
+      newEnd = asked.body.validUntil;
+      expect(new Date(newEnd).getUTCMonth()).toBe((new Date(oldEnd).getUTCMonth() + 6) % 12);
+      expect((await ask(6)).body.error?.code).toBe('PERMIT.STALE');
+      for (const id of NODES) {
+        await eventually(async () =>
+          (await decide(id, 'APPROVED')).status === 200 ? true : undefined,
+        );
+      }
+      for (const id of NODES) {
+        const view = await eventually(async () => {
+          const v = await lifecycle(id, extended);
+          return v.validUntil === newEnd ? v : undefined;
+        });
+        expect(view).toMatchObject({ status: 'ACTIVE', next: { event: 'ARCHIVE', at: newEnd } });
+        const permit = await callNode<{ permit: GeneralJws; validUntil: string }>(
+          nodes[id]!,
+          'GET',
+          `/v1/applications/${extended}`,
+          await admin(id),
+        );
+        expect(permit.body.permit.signatures).toHaveLength(3);
+        const payload = JSON.parse(
+          Buffer.from(permit.body.permit.payload, 'base64url').toString(),
+        ) as {
+          validUntil: string;
+          permitId: string;
+        };
+        expect(payload).toMatchObject({ permitId: extended, validUntil: newEnd });
+        expect((await auditOf(id, extended)).map((e) => e.action)).toContain('permit.extend');
+      }
+    });
+
+    it('keeps the permit in use past its old end, and archives it at the new one; a pending extension then lapses', async () => {
+      advance(new Date(oldEnd).getTime() - nodes.de!.clock.now().getTime() + DAY);
+      for (const id of NODES) {
+        expect((await tick(id)).filter((a) => a.action.permitId === extended)).toEqual([]);
+      }
+      const submitted = await callNode<JobView>(nodes.de!, 'POST', '/v1/jobs', await alice(), {
+        permitId: extended,
+        kind: 'count',
+        params: { dataset: 'study' },
+      });
+      expect(submitted.status).toBe(202);
+      const done = await eventually(async () => {
+        const view = await job(submitted.body.id);
+        return view.status !== 'RUNNING' ? view : undefined;
+      }, 20_000);
+      expect(done.status).toBe('COMPLETE');
+
+      expect((await ask(120)).body.error?.code).toBe('REQUEST.INVALID');
+      expect((await ask(1)).status).toBe(202);
+      advance(new Date(newEnd).getTime() - nodes.de!.clock.now().getTime() + DAY);
+      for (const id of NODES) {
+        expect(
+          (await tick(id))
+            .filter((a) => a.action.permitId === extended && a.action.kind === 'ARCHIVE')
+            .map((a) => a.outcome),
+        ).toEqual(['done']);
+      }
+      const view = await lifecycle('de', extended);
+      expect(view).toMatchObject({ status: 'ARCHIVED', extension: { status: 'LAPSED' } });
+      expect((await decide('fr', 'APPROVED')).body.error?.code).toBe('DECISION.NOT_PENDING');
+      expect((await ask(1)).body.error?.code).toBe('PERMIT.EXPIRED');
     });
   });
 

@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * archival applied at this node (why, when, jobs cancelled, participants not
  * yet told of a closure), the destruction at this node (what it held,
  * captured before it was dropped, and the signed record), and at the lead
- * the records collected from every participant. Workspaces can be ARCHIVED
+ * the records collected from every participant; extensions of a permit's
+ * validity, with each participant's decision. Workspaces can be ARCHIVED
  * (read-only, by a trigger) and DESTROYED; each pseudonym secret gets an id
  * a destruction record can name without naming the secret.
  */
@@ -61,9 +62,31 @@ export class Lifecycle1765100000000 implements MigrationInterface {
         received_at   timestamptz NOT NULL,
         PRIMARY KEY (permit_id, node_id)
       )`);
+    await q.query(`
+      CREATE TABLE permit_extension (
+        id                    uuid PRIMARY KEY,
+        permit_id             uuid NOT NULL REFERENCES permit (id),
+        valid_until           timestamptz NOT NULL,
+        previous_valid_until  timestamptz NOT NULL,
+        reason                text NOT NULL,
+        requested_by          text NOT NULL,
+        requested_at          timestamptz NOT NULL,
+        status                text NOT NULL CHECK (status IN ('PENDING', 'GRANTED', 'REJECTED', 'LAPSED')),
+        -- per node: outcome, reason, when, and an approval's signature of the amended permit
+        decisions             jsonb NOT NULL DEFAULT '{}',
+        -- at the lead: participants not yet told of the request (PENDING) or of its end
+        untold                text[] NOT NULL DEFAULT '{}',
+        -- at a participant: its decision reached the lead
+        reported              boolean NOT NULL DEFAULT false,
+        concluded_at          timestamptz
+      )`);
+    await q.query(
+      `CREATE UNIQUE INDEX permit_extension_pending ON permit_extension (permit_id) WHERE status = 'PENDING'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE permit_extension`);
     await q.query(`DROP TABLE destruction_record`);
     await q.query(`DROP TABLE permit_destruction`);
     await q.query(`DROP TABLE permit_archival`);

@@ -11,6 +11,8 @@ import { PermitsModule } from '../permits/permits.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DestructionSigner } from './application/destruction-signer.port';
 import { DestructionService } from './application/destruction.service';
+import { ExtensionRepository } from './application/extension-repository.port';
+import { ExtensionService } from './application/extension.service';
 import { LifecyclePeers } from './application/lifecycle-peers.port';
 import { LifecycleQueryService } from './application/lifecycle-query.service';
 import { LifecycleRepository } from './application/lifecycle-repository.port';
@@ -19,6 +21,7 @@ import { LifecycleService } from './application/lifecycle.service';
 import { GrpcLifecyclePeers } from './infrastructure/grpc-lifecycle-peers';
 import { JoseDestructionSigner } from './infrastructure/jose-destruction-signer';
 import { NodeCronScheduler } from './infrastructure/node-cron-scheduler';
+import { SqlExtensionRepository } from './infrastructure/sql-extension-repository';
 import { SqlLifecycleRepository } from './infrastructure/sql-lifecycle-repository';
 import { LifecycleGrpcController } from './transport/lifecycle.grpc.controller';
 import { LifecycleHttpController } from './transport/lifecycle.http.controller';
@@ -31,7 +34,9 @@ import { LifecycleHttpController } from './transport/lifecycle.http.controller';
     { provide: DestructionSigner, useClass: JoseDestructionSigner },
     { provide: LifecyclePeers, useClass: GrpcLifecyclePeers },
     { provide: LifecycleScheduler, useClass: NodeCronScheduler },
+    { provide: ExtensionRepository, useClass: SqlExtensionRepository },
     LifecycleService,
+    ExtensionService,
     DestructionService,
     LifecycleQueryService,
   ],

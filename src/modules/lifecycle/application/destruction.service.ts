@@ -161,6 +161,8 @@ export class DestructionService {
         `The record is not ${peerId}'s record of permit ${permitId}`,
       );
     }
+    const earlier = (await this.repository.collected(permitId)).find((c) => c.node === peerId);
+    if (earlier?.record === jws) return record;
     await this.unitOfWork.run(async (tx) => {
       const kept = await this.repository.collect(
         permitId,

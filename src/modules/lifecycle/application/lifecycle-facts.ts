@@ -1,6 +1,7 @@
 import { PermitRecord } from '../../permits/application/permit-repository.port';
 import { participantsOf } from '../../permits/domain/permit';
 import { LifecycleFacts } from '../domain/lifecycle';
+import { Extension } from '../domain/extension';
 import { Archival, Destruction } from './lifecycle-repository.port';
 
 /** The planner's view of a permit, from the permit and the lifecycle's rows. */
@@ -9,6 +10,8 @@ export function factsOf(
   state: { archival?: Archival; destruction?: Destruction; recordsFrom: readonly string[] } = {
     recordsFrom: [],
   },
+  extension?: Extension,
+  nodeId?: string,
 ): LifecycleFacts {
   return {
     permitId: permit.application.id,
@@ -24,5 +27,12 @@ export function factsOf(
       delivered: state.destruction.deliveredAt !== undefined,
     },
     recordsFrom: state.recordsFrom,
+    extension: extension && {
+      id: extension.id,
+      status: extension.status,
+      untold: extension.untold,
+      decided: nodeId !== undefined && extension.decisions[nodeId] !== undefined,
+      reported: extension.reported,
+    },
   };
 }

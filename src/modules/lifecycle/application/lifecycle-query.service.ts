@@ -11,6 +11,24 @@ import { DestructionService } from './destruction.service';
 import { factsOf } from './lifecycle-facts';
 import { LifecycleRepository } from './lifecycle-repository.port';
 import { LifecycleService } from './lifecycle.service';
+import { ExtensionRepository } from './extension-repository.port';
+import { Extension } from '../domain/extension';
+
+/** An extension as people see it: the decisions without their signatures. */
+export function extensionView(e: Extension) {
+  return {
+    id: e.id,
+    permitId: e.permitId,
+    status: e.status,
+    validUntil: e.validUntil,
+    previousValidUntil: e.previousValidUntil,
+    reason: e.reason,
+    requestedAt: e.requestedAt,
+    decisions: Object.entries(e.decisions)
+      .map(([node, d]) => ({ node, outcome: d.outcome, reason: d.reason, decidedAt: d.decidedAt }))
+      .sort((a, b) => (a.node < b.node ? -1 : 1)),
+  };
+}
 
 /** What operators, auditors and the permit's users see of the end of permits. */
 @Injectable()
@@ -20,6 +38,7 @@ export class LifecycleQueryService {
     private readonly destruction: DestructionService,
     private readonly stages: PermitStagesService,
     private readonly repository: LifecycleRepository,
+    private readonly extensions: ExtensionRepository,
     private readonly clock: Clock,
     private readonly node: NodeConfig,
   ) {}
@@ -68,7 +87,8 @@ export class LifecycleQueryService {
     const now = this.clock.now();
     const states = await this.repository.statesOf([permitId]);
     const state = states.get(permitId);
-    const facts = factsOf(permit, state);
+    const extension = await this.extensions.latest(permitId);
+    const facts = factsOf(permit, state, extension, this.node.id);
     const policy = this.lifecycle.policy;
     const here = state?.destruction;
     const collected =
@@ -114,6 +134,7 @@ export class LifecycleQueryService {
           }
         : {}),
       ...(records ? { records } : {}),
+      ...(extension ? { extension: extensionView(extension) } : {}),
     };
   }
 }

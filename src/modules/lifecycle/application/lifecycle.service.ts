@@ -20,6 +20,8 @@ import {
 } from '../domain/lifecycle';
 import { plan } from '../domain/lifecycle.planner';
 import { DestructionService } from './destruction.service';
+import { ExtensionRepository } from './extension-repository.port';
+import { ExtensionService } from './extension.service';
 import { factsOf } from './lifecycle-facts';
 import { LifecyclePeers } from './lifecycle-peers.port';
 import { LifecycleRepository } from './lifecycle-repository.port';
@@ -45,6 +47,8 @@ export class LifecycleService {
     private readonly workspaces: WorkspacesService,
     private readonly jobs: PermitJobsService,
     private readonly destruction: DestructionService,
+    private readonly extending: ExtensionService,
+    private readonly extensions: ExtensionRepository,
     private readonly repository: LifecycleRepository,
     private readonly peers: LifecyclePeers,
     private readonly unitOfWork: UnitOfWork,
@@ -78,8 +82,12 @@ export class LifecycleService {
   /** What the planner knows of every granted permit here. */
   async facts(): Promise<LifecycleFacts[]> {
     const permits = await this.stages.inStatus([...LIVE_STATUSES, 'ARCHIVED', 'DESTROYED']);
-    const states = await this.repository.statesOf(permits.map((p) => p.application.id));
-    return permits.map((p) => factsOf(p, states.get(p.application.id)));
+    const ids = permits.map((p) => p.application.id);
+    const states = await this.repository.statesOf(ids);
+    const extensions = await this.extensions.latestOf(ids);
+    return permits.map((p) =>
+      factsOf(p, states.get(p.application.id), extensions.get(p.application.id), this.node.id),
+    );
   }
 
   private async apply(action: LifecycleAction): Promise<ActionOutcome> {
@@ -94,6 +102,11 @@ export class LifecycleService {
         return this.destruction.destroy(action.permitId);
       case 'DELIVER_RECORD':
         return this.destruction.deliver(action.permitId, action.lead);
+      case 'SEND_EXTENSION':
+        return (await this.extending.send(action.extensionId)) ? 'done' : 'nothing';
+      case 'REPORT_EXTENSION':
+        await this.extending.report(action.extensionId, action.lead);
+        return 'done';
     }
   }
 
@@ -141,6 +154,8 @@ export class LifecycleService {
         { reason: applied, appliedAt: now, jobsCancelled: cancelled, untold },
         tx,
       );
+      // An extension still being decided lapses: after archival there is no way back.
+      await this.extensions.lapse(permitId, now, tx);
       await this.audit.record(
         {
           channel: actor.kind === 'peer' ? 'grpc' : 'internal',

@@ -84,6 +84,30 @@ describe('the lifecycle planner', () => {
     ]);
   });
 
+  it('sends extension messages that did not get through: the lead its request or its end, a participant its decision', () => {
+    const now = at('2026-01-01T00:00:00Z');
+    const extension = {
+      id: '00000000-0000-4000-8000-0000000000e1',
+      status: 'PENDING' as const,
+      untold: ['fr'],
+      decided: false,
+      reported: false,
+    };
+    const ids = { permitId: base.permitId, extensionId: extension.id };
+    expect(plan(now, [{ ...base, extension }], policy)).toEqual([
+      { kind: 'SEND_EXTENSION', ...ids },
+    ]);
+    const atFr = { node: 'fr', destroyAfterMonths: 6 };
+    const own = { ...extension, untold: [], decided: true };
+    expect(plan(now, [{ ...base, extension: own }], atFr)).toEqual([
+      { kind: 'REPORT_EXTENSION', ...ids, lead: 'de' },
+    ]);
+    expect(plan(now, [{ ...base, extension: { ...own, reported: true } }], atFr)).toEqual([]);
+    expect(plan(now, [{ ...base, extension: { ...extension, status: 'LAPSED' } }], policy)).toEqual(
+      [],
+    );
+  });
+
   it('names the next event and when', () => {
     const now = at('2026-01-01T00:00:00Z');
     expect(nextEvent(now, base, policy)).toEqual({

@@ -22,7 +22,20 @@ export function plan(
   permits: readonly LifecycleFacts[],
   policy: LifecyclePolicy,
 ): LifecycleAction[] {
-  return permits.flatMap((p) => actionsFor(now, p, policy));
+  return permits.flatMap((p) => [...extensionActions(p, policy), ...actionsFor(now, p, policy)]);
+}
+
+/** Extension messages that did not get through are sent again. */
+function extensionActions(p: LifecycleFacts, policy: LifecyclePolicy): LifecycleAction[] {
+  const e = p.extension;
+  if (!e || e.status === 'LAPSED') return [];
+  const ids = { permitId: p.permitId, extensionId: e.id };
+  if (p.lead === policy.node) {
+    return e.untold.length > 0 ? [{ kind: 'SEND_EXTENSION', ...ids }] : [];
+  }
+  return e.status === 'PENDING' && e.decided && !e.reported
+    ? [{ kind: 'REPORT_EXTENSION', ...ids, lead: p.lead }]
+    : [];
 }
 
 function actionsFor(now: Date, p: LifecycleFacts, policy: LifecyclePolicy): LifecycleAction[] {

@@ -29,6 +29,16 @@ export interface LifecycleFacts {
   };
   /** At the lead: the participants whose destruction records are in. */
   readonly recordsFrom: readonly string[];
+  /** The latest extension of the permit's validity asked for. */
+  readonly extension?: {
+    readonly id: string;
+    readonly status: 'PENDING' | 'GRANTED' | 'REJECTED' | 'LAPSED';
+    /** At the lead: participants not yet told of it (or of its end). */
+    readonly untold: readonly string[];
+    /** At a participant: it has decided, and the lead knows. */
+    readonly decided: boolean;
+    readonly reported: boolean;
+  };
 }
 
 /** This node's policy. */
@@ -47,7 +57,16 @@ export type LifecycleAction =
   /** Drop the workspace, the secret and unreleased outputs, then write the signed record. */
   | { readonly kind: 'DESTROY'; readonly permitId: string }
   /** A participant hands its signed record to the lead. */
-  | { readonly kind: 'DELIVER_RECORD'; readonly permitId: string; readonly lead: string };
+  | { readonly kind: 'DELIVER_RECORD'; readonly permitId: string; readonly lead: string }
+  /** At the lead: tell the participants not yet told of an extension request, or of its end. */
+  | { readonly kind: 'SEND_EXTENSION'; readonly permitId: string; readonly extensionId: string }
+  /** A participant brings its decision on an extension to the lead. */
+  | {
+      readonly kind: 'REPORT_EXTENSION';
+      readonly permitId: string;
+      readonly extensionId: string;
+      readonly lead: string;
+    };
 
 /** The next thing that happens to a permit here, for operators. */
 export type NextEvent =

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PeerChannels } from '../../federation/infrastructure/peer-channels';
 import { LifecyclePeers } from '../application/lifecycle-peers.port';
+import { GeneralJws } from '../../permits/domain/permit';
+import { Extension, ExtensionDecision } from '../domain/extension';
 
 @Injectable()
 export class GrpcLifecyclePeers extends LifecyclePeers {
@@ -24,6 +26,67 @@ export class GrpcLifecyclePeers extends LifecyclePeers {
       'LifecycleService',
       'DeliverDestructionRecord',
       { permitId, recordJws: record },
+      { idempotent: true },
+    );
+  }
+
+  async proposeExtension(
+    peerId: string,
+    e: Pick<Extension, 'id' | 'permitId' | 'validUntil' | 'reason' | 'requestedAt'>,
+  ): Promise<void> {
+    await this.channels.call(
+      peerId,
+      'LifecycleService',
+      'ProposeExtension',
+      {
+        permitId: e.permitId,
+        extensionId: e.id,
+        validUntil: e.validUntil,
+        reason: e.reason,
+        requestedAt: e.requestedAt,
+      },
+      { idempotent: true },
+    );
+  }
+
+  async decideExtension(
+    leadId: string,
+    permitId: string,
+    extensionId: string,
+    decision: ExtensionDecision,
+  ): Promise<void> {
+    await this.channels.call(
+      leadId,
+      'LifecycleService',
+      'DecideExtension',
+      {
+        permitId,
+        extensionId,
+        outcome: `EXTENSION_OUTCOME_${decision.outcome}`,
+        reason: decision.reason,
+        signatureProtected: decision.signature?.protected ?? '',
+        signature: decision.signature?.signature ?? '',
+      },
+      { idempotent: true },
+    );
+  }
+
+  async concludeExtension(
+    peerId: string,
+    permitId: string,
+    extensionId: string,
+    conclusion: { outcome: 'GRANTED'; jws: GeneralJws } | { outcome: 'REJECTED' },
+  ): Promise<void> {
+    await this.channels.call(
+      peerId,
+      'LifecycleService',
+      'ConcludeExtension',
+      {
+        permitId,
+        extensionId,
+        outcome: `EXTENSION_OUTCOME_${conclusion.outcome}`,
+        permitJwsJson: conclusion.outcome === 'GRANTED' ? JSON.stringify(conclusion.jws) : '',
+      },
       { idempotent: true },
     );
   }

@@ -4,9 +4,10 @@ import { DomainError } from '../../../shared/errors';
 import { parseInput } from '../../../shared/validation';
 import type { Person } from '../../identity/domain/person';
 import { CurrentPerson, Roles } from '../../identity/transport/access.decorators';
-import { LifecycleQueryService } from '../application/lifecycle-query.service';
+import { extensionView, LifecycleQueryService } from '../application/lifecycle-query.service';
+import { ExtensionService } from '../application/extension.service';
 import { LifecycleService } from '../application/lifecycle.service';
-import { closeSchema } from './lifecycle.schemas';
+import { closeSchema, extensionDecisionSchema, extensionRequestSchema } from './lifecycle.schemas';
 
 const uuid = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('REQUEST.INVALID', 'The id must be a UUID'),
@@ -18,6 +19,7 @@ export class LifecycleHttpController {
   constructor(
     private readonly lifecycle: LifecycleService,
     private readonly query: LifecycleQueryService,
+    private readonly extending: ExtensionService,
   ) {}
 
   @Get('v1/lifecycle')
@@ -59,5 +61,41 @@ export class LifecycleHttpController {
     const { reason } = parseInput(closeSchema, body, 'closure');
     const closed = await this.lifecycle.close(person, id, reason);
     return { ...(await this.query.permit(person, id)), notYetTold: closed.notYetTold };
+  }
+
+  @Post('v1/permits/:id/extension')
+  @HttpCode(202)
+  @Roles('researcher')
+  @ApiBearerAuth()
+  @ApiBody({ description: '{ "months": 6, "reason": "…" }' })
+  @ApiOperation({
+    summary:
+      "At the permit's lead: the applicant asks to extend its validity (EHDS recital 74); every participating HDAB decides",
+  })
+  async requestExtension(
+    @CurrentPerson() person: Person,
+    @Param('id', uuid) id: string,
+    @Body() body: unknown,
+  ) {
+    const ask = parseInput(extensionRequestSchema, body, 'extension request');
+    return extensionView(await this.extending.request(person, id, ask));
+  }
+
+  @Post('v1/permits/:id/extension/decision')
+  @HttpCode(200)
+  @Roles('hdab-reviewer')
+  @ApiBearerAuth()
+  @ApiBody({ description: '{ "outcome": "APPROVED" | "REJECTED", "reason": "…" }' })
+  @ApiOperation({
+    summary:
+      "This node's HDAB decides the pending extension of a permit; an approval signs the permit with its new end",
+  })
+  async decideExtension(
+    @CurrentPerson() person: Person,
+    @Param('id', uuid) id: string,
+    @Body() body: unknown,
+  ) {
+    const decision = parseInput(extensionDecisionSchema, body, 'extension decision');
+    return extensionView(await this.extending.decide(person, id, decision));
   }
 }

@@ -71,6 +71,17 @@ export abstract class PermitRepository {
     now: Date,
     tx: Transaction,
   ): Promise<boolean>;
+  /**
+   * Replaces the grant of a permit still `status` with validity to
+   * `validUntil` by an amended one; false when it changed meanwhile.
+   */
+  abstract replaceGrant(
+    id: string,
+    expected: { readonly status: PermitStatus; readonly validUntil: string },
+    granted: { readonly jws: GeneralJws; readonly validUntil: string },
+    now: Date,
+    tx: Transaction,
+  ): Promise<boolean>;
   abstract move(
     id: string,
     from: PermitStatus,

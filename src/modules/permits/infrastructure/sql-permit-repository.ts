@@ -197,6 +197,30 @@ export class SqlPermitRepository extends PermitRepository {
     );
   }
 
+  async replaceGrant(
+    id: string,
+    expected: { status: PermitStatus; validUntil: string },
+    granted: { jws: GeneralJws; validUntil: string },
+    now: Date,
+    tx: Transaction,
+  ): Promise<boolean> {
+    const rows = (await managerOf(this.dataSource, tx).query(
+      `WITH changed AS (
+         UPDATE permit SET jws = $4, valid_until = $5, version = version + 1, updated_at = $6
+         WHERE id = $1 AND status = $2 AND valid_until = $3 RETURNING id)
+       SELECT id FROM changed`,
+      [
+        id,
+        expected.status,
+        expected.validUntil,
+        JSON.stringify(granted.jws),
+        granted.validUntil,
+        now,
+      ],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
   async move(
     id: string,
     from: PermitStatus,

@@ -12,6 +12,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DestructionSigner } from './application/destruction-signer.port';
 import { DestructionService } from './application/destruction.service';
 import { ExtensionRepository } from './application/extension-repository.port';
+import { ExtensionLeadService } from './application/extension-lead.service';
 import { ExtensionService } from './application/extension.service';
 import { LifecyclePeers } from './application/lifecycle-peers.port';
 import { LifecycleQueryService } from './application/lifecycle-query.service';
@@ -37,6 +38,7 @@ import { LifecycleHttpController } from './transport/lifecycle.http.controller';
     { provide: ExtensionRepository, useClass: SqlExtensionRepository },
     LifecycleService,
     ExtensionService,
+    ExtensionLeadService,
     DestructionService,
     LifecycleQueryService,
   ],

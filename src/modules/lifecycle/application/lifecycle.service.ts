@@ -21,6 +21,7 @@ import {
 import { plan } from '../domain/lifecycle.planner';
 import { DestructionService } from './destruction.service';
 import { ExtensionRepository } from './extension-repository.port';
+import { ExtensionLeadService } from './extension-lead.service';
 import { ExtensionService } from './extension.service';
 import { factsOf } from './lifecycle-facts';
 import { LifecyclePeers } from './lifecycle-peers.port';
@@ -48,6 +49,7 @@ export class LifecycleService {
     private readonly jobs: PermitJobsService,
     private readonly destruction: DestructionService,
     private readonly extending: ExtensionService,
+    private readonly leading: ExtensionLeadService,
     private readonly extensions: ExtensionRepository,
     private readonly repository: LifecycleRepository,
     private readonly peers: LifecyclePeers,
@@ -103,7 +105,7 @@ export class LifecycleService {
       case 'DELIVER_RECORD':
         return this.destruction.deliver(action.permitId, action.lead);
       case 'SEND_EXTENSION':
-        return (await this.extending.send(action.extensionId)) ? 'done' : 'nothing';
+        return (await this.leading.send(action.extensionId)) ? 'done' : 'nothing';
       case 'REPORT_EXTENSION':
         await this.extending.report(action.extensionId, action.lead);
         return 'done';

@@ -53,3 +53,14 @@ export function extensionOutcome(
   if (decisions.some((d) => d?.outcome === 'REJECTED')) return 'REJECTED';
   return decisions.every((d) => d?.outcome === 'APPROVED') ? 'GRANTED' : undefined;
 }
+
+/** An extension is asked, decided and granted only before archival. */
+export function assertLive(permitId: string, status: string): void {
+  if (!['APPROVED', 'PREPARING', 'ACTIVE', 'SUSPENDED'].includes(status)) {
+    throw new DomainError(
+      'PERMIT.NOT_ACTIVE',
+      `Permit ${permitId} is ${status}: after archival there is no way back`,
+      { status },
+    );
+  }
+}

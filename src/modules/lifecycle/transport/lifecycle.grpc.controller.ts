@@ -4,6 +4,7 @@ import type { ServerUnaryCall } from '@grpc/grpc-js';
 import { parseInput } from '../../../shared/validation';
 import { callerOf } from '../../federation/transport/peer-caller';
 import { DestructionService } from '../application/destruction.service';
+import { ExtensionLeadService } from '../application/extension-lead.service';
 import { ExtensionService } from '../application/extension.service';
 import { LifecycleService } from '../application/lifecycle.service';
 import {
@@ -22,6 +23,7 @@ export class LifecycleGrpcController {
     private readonly lifecycle: LifecycleService,
     private readonly destruction: DestructionService,
     private readonly extending: ExtensionService,
+    private readonly leading: ExtensionLeadService,
   ) {}
 
   @GrpcMethod('LifecycleService', 'ClosePermit')
@@ -63,7 +65,7 @@ export class LifecycleGrpcController {
   async decideExtension(request: unknown, _metadata: unknown, call: Call): Promise<object> {
     const r = parseInput(decideExtensionRequestSchema, request, 'DecideExtensionRequest');
     const approved = r.outcome === 'EXTENSION_OUTCOME_APPROVED';
-    await this.extending.receiveDecision(callerOf(call).id, r.permitId, r.extensionId, {
+    await this.leading.receiveDecision(callerOf(call).id, r.permitId, r.extensionId, {
       outcome: approved ? 'APPROVED' : 'REJECTED',
       reason: r.reason,
       ...(approved

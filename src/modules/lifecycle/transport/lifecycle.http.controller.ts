@@ -5,6 +5,7 @@ import { parseInput } from '../../../shared/validation';
 import type { Person } from '../../identity/domain/person';
 import { CurrentPerson, Roles } from '../../identity/transport/access.decorators';
 import { extensionView, LifecycleQueryService } from '../application/lifecycle-query.service';
+import { ExtensionLeadService } from '../application/extension-lead.service';
 import { ExtensionService } from '../application/extension.service';
 import { LifecycleService } from '../application/lifecycle.service';
 import { closeSchema, extensionDecisionSchema, extensionRequestSchema } from './lifecycle.schemas';
@@ -20,6 +21,7 @@ export class LifecycleHttpController {
     private readonly lifecycle: LifecycleService,
     private readonly query: LifecycleQueryService,
     private readonly extending: ExtensionService,
+    private readonly leading: ExtensionLeadService,
   ) {}
 
   @Get('v1/lifecycle')
@@ -78,7 +80,7 @@ export class LifecycleHttpController {
     @Body() body: unknown,
   ) {
     const ask = parseInput(extensionRequestSchema, body, 'extension request');
-    return extensionView(await this.extending.request(person, id, ask));
+    return extensionView(await this.leading.request(person, id, ask));
   }
 
   @Post('v1/permits/:id/extension/decision')

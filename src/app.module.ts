@@ -12,6 +12,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { PermitsModule } from './modules/permits/permits.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { LifecycleModule } from './modules/lifecycle/lifecycle.module';
 import { FederationModule } from './modules/federation/federation.module';
 import { FederationMaterial } from './modules/federation/infrastructure/federation-material';
 import { HealthModule } from './modules/health/health.module';
@@ -59,6 +60,7 @@ export class AppModule implements NestModule {
         PermitsModule,
         WorkspacesModule,
         JobsModule,
+        LifecycleModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ExceptionsFilter }],
     };

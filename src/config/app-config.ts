@@ -71,6 +71,13 @@ export interface AirlockPolicy {
   readonly blockFails: boolean;
 }
 
+export abstract class LifecycleConfig {
+  /** The cron expression (node-cron) on which the lifecycle scheduler ticks. */
+  declare readonly schedule: string;
+  /** This node's policy: months from archival to destruction (at most six). */
+  declare readonly destroyAfterMonths: number;
+}
+
 export interface AppConfig {
   readonly node: NodeConfig;
   readonly http: HttpConfig;
@@ -80,4 +87,5 @@ export interface AppConfig {
   readonly identity: IdentityConfig;
   readonly log: LogConfig;
   readonly use: UseConfig;
+  readonly lifecycle: LifecycleConfig;
 }

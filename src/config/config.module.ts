@@ -6,6 +6,7 @@ import {
   GrpcConfig,
   HttpConfig,
   IdentityConfig,
+  LifecycleConfig,
   LogConfig,
   NodeConfig,
   UseConfig,
@@ -24,6 +25,7 @@ export class ConfigModule {
       { provide: IdentityConfig, useValue: config.identity },
       { provide: LogConfig, useValue: config.log },
       { provide: UseConfig, useValue: config.use },
+      { provide: LifecycleConfig, useValue: config.lifecycle },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -1,3 +1,4 @@
+import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 import { EEA_COUNTRIES } from './countries';
 
@@ -43,6 +44,13 @@ export const envSchema = z.object({
   AIRLOCK_AUTO_RELEASE: z.enum(['true', 'false']).default('true'),
   AIRLOCK_RELEASE_REVIEWERS: z.coerce.number().int().min(1).max(3).default(1),
   AIRLOCK_BLOCK_FAILS: z.enum(['true', 'false']).default('false'),
+  LIFECYCLE_SCHEDULE: z
+    .string()
+    .refine((e) => isCronExpression(e), {
+      error: 'must be a cron expression (5 fields, or 6 with seconds first), e.g. "* * * * *"',
+    })
+    .default('* * * * *'),
+  DESTROY_AFTER_MONTHS: z.coerce.number().int().min(0).max(6).default(6),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOG_FORMAT: z.enum(['json', 'text']).default('json'),
 });

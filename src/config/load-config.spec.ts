@@ -33,6 +33,23 @@ describe('loadConfig', () => {
     expect(config.grpc).toEqual({ host: '127.0.0.1', port: 50051, peerDeadlineMs: 5000 });
     expect(config.database).toEqual({ url: undefined, dataDir: '.data/de' });
     expect(config.log).toEqual({ level: 'log', format: 'json' });
+    expect(config.lifecycle).toEqual({ schedule: '* * * * *', destroyAfterMonths: 6 });
+  });
+
+  it('takes a lifecycle schedule only as a cron expression and at most six months to destruction', () => {
+    expect(
+      loadConfig({ ...valid, LIFECYCLE_SCHEDULE: '*/30 * * * * *', DESTROY_AFTER_MONTHS: '3' })
+        .lifecycle,
+    ).toEqual({ schedule: '*/30 * * * * *', destroyAfterMonths: 3 });
+    const byVariable = Object.fromEntries(
+      problemsOf({
+        ...valid,
+        LIFECYCLE_SCHEDULE: 'every minute',
+        DESTROY_AFTER_MONTHS: '7',
+      }).problems.map((p) => [p.variable, p.message]),
+    );
+    expect(byVariable.LIFECYCLE_SCHEDULE).toContain('cron expression');
+    expect(Object.keys(byVariable).sort()).toEqual(['DESTROY_AFTER_MONTHS', 'LIFECYCLE_SCHEDULE']);
   });
 
   it('names every missing variable', () => {

@@ -61,6 +61,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
         blockFails: e.AIRLOCK_BLOCK_FAILS === 'true',
       },
     },
+    lifecycle: { schedule: e.LIFECYCLE_SCHEDULE, destroyAfterMonths: e.DESTROY_AFTER_MONTHS },
   };
 }
 

@@ -4,6 +4,7 @@ import { Permits1764600000000 } from './1764600000000-permits';
 import { WorkspacesAndJobs1764700000000 } from './1764700000000-workspaces-and-jobs';
 import { FlatDatasets1764900000000 } from './1764900000000-flat-datasets';
 import { Airlock1765000000000 } from './1765000000000-airlock';
+import { Lifecycle1765100000000 } from './1765100000000-lifecycle';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   WorkspacesAndJobs1764700000000,
   FlatDatasets1764900000000,
   Airlock1765000000000,
+  Lifecycle1765100000000,
 ];

@@ -11,6 +11,7 @@ import { JobDispatcher } from './application/job-dispatcher.service';
 import { JobPeers } from './application/job-peers.port';
 import { JobRepository } from './application/job-repository.port';
 import { JobRunRepository } from './application/job-run-repository.port';
+import { PermitJobsService } from './application/permit-jobs.service';
 import { RunJobService } from './application/run-job.service';
 import { SubmitJobService } from './application/submit-job.service';
 import { SubmitterAssertions } from './application/submitter-assertions.port';
@@ -35,7 +36,9 @@ import { JobsHttpController } from './transport/jobs.http.controller';
     JobDispatcher,
     SubmitJobService,
     ContributionDelivery,
+    PermitJobsService,
   ],
+  exports: [PermitJobsService],
 })
 export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly sweep: Recurring;

@@ -29,6 +29,8 @@ export abstract class JobRepository {
   ): Promise<void>;
   abstract get(id: string, tx?: Transaction): Promise<Job | undefined>;
   abstract listForPermit(permitId: string): Promise<Job[]>;
+  /** The permit's jobs still RUNNING. */
+  abstract runningForPermit(permitId: string, tx: Transaction): Promise<Job[]>;
   /**
    * Takes the node parts due for dispatch — QUEUED, or DISPATCHED with an
    * expired lease (a lead that stopped mid-way) — of one job or of all, and

@@ -29,4 +29,8 @@ export abstract class JobRunRepository {
     now: Date,
     tx: Transaction,
   ): Promise<void>;
+  /** How many of the permit's runs here hold no released contribution (the unreleased outputs). */
+  abstract countUnreleased(permitId: string, tx: Transaction): Promise<number>;
+  /** Deletes the permit's runs that were not released; returns how many. */
+  abstract deleteUnreleased(permitId: string, tx: Transaction): Promise<number>;
 }

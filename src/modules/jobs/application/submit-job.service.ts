@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { NodeConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/clock';
-import { DomainError } from '../../../shared/errors';
+import { DomainError, ERROR_CODES } from '../../../shared/errors';
 import { UnitOfWork } from '../../../shared/transaction';
 import { AuditService } from '../../audit/application/audit.service';
+import { outcomeOfStatus } from '../../audit/domain/audit-entry';
 import { Person, personId } from '../../identity/domain/person';
 import { PermitStagesService } from '../../permits/application/permit-stages.service';
 import { assertUserNamed } from '../../permits/domain/permit.rules';
@@ -34,6 +35,29 @@ export class SubmitJobService {
    * and nothing runs anywhere; then records the job and dispatches it.
    */
   async submit(
+    person: Person,
+    permitId: string,
+    request: { kind: string; params: JobSpec['params'] },
+  ): Promise<Job> {
+    try {
+      return await this.submitChecked(person, permitId, request);
+    } catch (error) {
+      // The refusal is audited with the permit it concerns (the HTTP entry names only the route).
+      if (error instanceof DomainError && error.code.startsWith('PERMIT.')) {
+        await this.audit.record({
+          channel: 'http',
+          actor: { kind: 'user', id: personId(person) },
+          action: 'job.refuse',
+          permitId,
+          outcome: outcomeOfStatus(ERROR_CODES[error.code]),
+          errorCode: error.code,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async submitChecked(
     person: Person,
     permitId: string,
     request: { kind: string; params: JobSpec['params'] },

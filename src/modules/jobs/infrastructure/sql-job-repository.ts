@@ -83,6 +83,14 @@ export class SqlJobRepository extends JobRepository {
     return rows.map(toJob);
   }
 
+  async runningForPermit(permitId: string, tx: Transaction): Promise<Job[]> {
+    const rows = (await managerOf(this.dataSource, tx).query(
+      `${SELECT} WHERE j.permit_id = $1 AND j.status = 'RUNNING' ORDER BY j.submitted_at`,
+      [permitId],
+    )) as JobRow[];
+    return rows.map(toJob);
+  }
+
   async claim(now: Date, leaseUntil: Date, jobId?: string): Promise<Part[]> {
     const rows = (await this.dataSource.query(
       `WITH due AS (

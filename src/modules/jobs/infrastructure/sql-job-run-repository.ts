@@ -81,4 +81,21 @@ export class SqlJobRunRepository extends JobRunRepository {
       ],
     );
   }
+
+  async countUnreleased(permitId: string, tx: Transaction): Promise<number> {
+    const [{ count }] = (await managerOf(this.dataSource, tx).query(
+      `SELECT count(*) AS count FROM job_run WHERE permit_id = $1 AND state <> 'RELEASED'`,
+      [permitId],
+    )) as [{ count: string | number }];
+    return Number(count);
+  }
+
+  async deleteUnreleased(permitId: string, tx: Transaction): Promise<number> {
+    const rows = (await managerOf(this.dataSource, tx).query(
+      `WITH deleted AS (DELETE FROM job_run WHERE permit_id = $1 AND state <> 'RELEASED' RETURNING 1)
+       SELECT count(*) AS count FROM deleted`,
+      [permitId],
+    )) as [{ count: string | number }];
+    return Number(rows[0].count);
+  }
 }

@@ -11,6 +11,7 @@ import { PermitChange, statusAfter, TARGET } from '../domain/permit-change';
 import { notFound } from './decide-application.service';
 import { PermitPeers } from './permit-peers.port';
 import { PermitRecord, PermitRepository } from './permit-repository.port';
+import { PermitStagesService } from './permit-stages.service';
 
 /**
  * Suspension, resumption and revocation of a permit by any participating
@@ -25,6 +26,7 @@ export class ChangePermitService {
     private readonly peers: PermitPeers,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly stages: PermitStagesService,
     private readonly clock: Clock,
     private readonly node: NodeConfig,
   ) {}
@@ -85,7 +87,7 @@ export class ChangePermitService {
     reason: string,
     actor: AuditActor,
   ): Promise<PermitRecord> {
-    return this.unitOfWork.run(async (tx) => {
+    const permit = await this.unitOfWork.run(async (tx) => {
       const permit = await this.permits.get(permitId, tx);
       if (!permit || !participantsOf(permit.application).includes(this.node.id))
         throw notFound(permitId);
@@ -106,5 +108,7 @@ export class ChangePermitService {
       );
       return permit;
     });
+    if (TARGET[change] === 'ARCHIVED') this.stages.announceArchived(permitId);
+    return permit;
   }
 }

@@ -23,6 +23,8 @@ export interface PermitRecord extends Permit {
   readonly validFrom?: string;
   readonly validUntil?: string;
   readonly concludedAt?: string;
+  readonly archivedAt?: string;
+  readonly destroyedAt?: string;
 }
 
 /**
@@ -32,6 +34,12 @@ export interface PermitRecord extends Permit {
 export abstract class PermitRepository {
   abstract insert(permit: Permit, decisions: readonly Decision[], tx: Transaction): Promise<void>;
   abstract get(id: string, tx?: Transaction): Promise<PermitRecord | undefined>;
+  /**
+   * Locks the permit's row for the rest of `tx` unless another transaction
+   * holds it (FOR UPDATE SKIP LOCKED): false then, and the caller leaves the
+   * permit to that transaction.
+   */
+  abstract claim(id: string, tx: Transaction): Promise<boolean>;
   abstract list(filter: {
     readonly pendingAt?: string;
     readonly person?: NamedUser;
@@ -60,6 +68,17 @@ export abstract class PermitRepository {
     application: Application,
     applicationVersion: number,
     decisionDueAt: string,
+    now: Date,
+    tx: Transaction,
+  ): Promise<boolean>;
+  /**
+   * Replaces the grant of a permit still `status` with validity to
+   * `validUntil` by an amended one; false when it changed meanwhile.
+   */
+  abstract replaceGrant(
+    id: string,
+    expected: { readonly status: PermitStatus; readonly validUntil: string },
+    granted: { readonly jws: GeneralJws; readonly validUntil: string },
     now: Date,
     tx: Transaction,
   ): Promise<boolean>;

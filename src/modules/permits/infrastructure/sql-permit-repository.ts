@@ -29,6 +29,8 @@ interface PermitRow {
   valid_from: Date | null;
   valid_until: Date | null;
   concluded_at: Date | null;
+  archived_at: Date | null;
+  destroyed_at: Date | null;
   version: number;
   decisions: {
     node: string;
@@ -83,6 +85,14 @@ export class SqlPermitRepository extends PermitRepository {
       id,
     ])) as PermitRow[];
     return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async claim(id: string, tx: Transaction): Promise<boolean> {
+    const rows = (await managerOf(this.dataSource, tx).query(
+      `SELECT id FROM permit WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+      [id],
+    )) as unknown[];
+    return rows.length === 1;
   }
 
   async list(filter: { pendingAt?: string; person?: NamedUser }): Promise<PermitRecord[]> {
@@ -187,6 +197,30 @@ export class SqlPermitRepository extends PermitRepository {
     );
   }
 
+  async replaceGrant(
+    id: string,
+    expected: { status: PermitStatus; validUntil: string },
+    granted: { jws: GeneralJws; validUntil: string },
+    now: Date,
+    tx: Transaction,
+  ): Promise<boolean> {
+    const rows = (await managerOf(this.dataSource, tx).query(
+      `WITH changed AS (
+         UPDATE permit SET jws = $4, valid_until = $5, version = version + 1, updated_at = $6
+         WHERE id = $1 AND status = $2 AND valid_until = $3 RETURNING id)
+       SELECT id FROM changed`,
+      [
+        id,
+        expected.status,
+        expected.validUntil,
+        JSON.stringify(granted.jws),
+        granted.validUntil,
+        now,
+      ],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
   async move(
     id: string,
     from: PermitStatus,
@@ -199,6 +233,8 @@ export class SqlPermitRepository extends PermitRepository {
       `WITH changed AS (
          UPDATE permit SET status = $3, version = version + 1, updated_at = $4,
            concluded_at = CASE WHEN $2 = 'REQUESTED' THEN $4 ELSE concluded_at END,
+           archived_at = CASE WHEN $3 = 'ARCHIVED' THEN $4 ELSE archived_at END,
+           destroyed_at = CASE WHEN $3 = 'DESTROYED' THEN $4 ELSE destroyed_at END,
            jws = COALESCE($5::jsonb, jws), valid_from = COALESCE($6::timestamptz, valid_from),
            valid_until = COALESCE($7::timestamptz, valid_until)
          WHERE id = $1 AND status = $2 RETURNING id)
@@ -236,6 +272,8 @@ function toRecord(row: PermitRow): PermitRecord {
     ...(row.valid_from ? { validFrom: row.valid_from.toISOString() } : {}),
     ...(row.valid_until ? { validUntil: row.valid_until.toISOString() } : {}),
     ...(row.concluded_at ? { concludedAt: row.concluded_at.toISOString() } : {}),
+    ...(row.archived_at ? { archivedAt: row.archived_at.toISOString() } : {}),
+    ...(row.destroyed_at ? { destroyedAt: row.destroyed_at.toISOString() } : {}),
     version: row.version,
   };
 }

@@ -68,8 +68,6 @@ export const permitChangeSchema = z.strictObject({
   reason: z.string().trim().min(3, 'must give a reason').max(5000),
 });
 
-export const PERMIT_CHANGES = { suspend: 'SUSPEND', resume: 'RESUME', revoke: 'REVOKE' } as const;
-
 export const completionRequestSchema = z.strictObject({
   missing: z.array(z.string().trim().min(3).max(1000)).min(1, 'must say what is missing').max(50),
 });

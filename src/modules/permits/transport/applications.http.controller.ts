@@ -19,11 +19,11 @@ import { CompleteApplicationService } from '../application/complete-application.
 import { PermitRecord } from '../application/permit-repository.port';
 import { DecideApplicationService } from '../application/decide-application.service';
 import { LodgeApplicationService } from '../application/lodge-application.service';
+import { PermitChange } from '../domain/permit-change';
 import {
   completionRequestSchema,
   decisionSchema,
   lodgeApplicationSchema,
-  PERMIT_CHANGES,
   permitChangeSchema,
 } from './application.schema';
 import { applicationView, registerEntry } from './application.view';
@@ -148,31 +148,53 @@ export class ApplicationsHttpController {
     return this.view(await this.completing.withdraw(person, id));
   }
 
-  @Post('v1/permits/:id/:change')
+  @Post('v1/permits/:id/suspend')
+  @HttpCode(200)
+  @Roles('hdab-admin')
+  @ApiBearerAuth()
+  @ApiBody({ description: '{ "reason": "…" }' })
+  @ApiOperation({ summary: 'Suspend a permit for every participant at once (EHDS Art 63)' })
+  async suspend(
+    @CurrentPerson() person: Person,
+    @Param('id', uuid) id: string,
+    @Body() body: unknown,
+  ) {
+    return this.change(person, id, 'SUSPEND', body);
+  }
+
+  @Post('v1/permits/:id/resume')
+  @HttpCode(200)
+  @Roles('hdab-admin')
+  @ApiBearerAuth()
+  @ApiBody({ description: '{ "reason": "…" }' })
+  @ApiOperation({ summary: 'Resume a suspended permit for every participant at once' })
+  async resume(
+    @CurrentPerson() person: Person,
+    @Param('id', uuid) id: string,
+    @Body() body: unknown,
+  ) {
+    return this.change(person, id, 'RESUME', body);
+  }
+
+  @Post('v1/permits/:id/revoke')
   @HttpCode(200)
   @Roles('hdab-admin')
   @ApiBearerAuth()
   @ApiBody({ description: '{ "reason": "…" }' })
   @ApiOperation({
-    summary:
-      'Suspend, resume or revoke a permit for every participant at once (EHDS Art 63); change is suspend, resume or revoke',
+    summary: 'Revoke a permit for every participant at once (EHDS Art 63); it is archived',
   })
-  async change(
+  async revoke(
     @CurrentPerson() person: Person,
     @Param('id', uuid) id: string,
-    @Param('change') change: string,
     @Body() body: unknown,
   ) {
-    if (!Object.hasOwn(PERMIT_CHANGES, change)) {
-      throw new DomainError('REQUEST.NOT_FOUND', 'The change must be suspend, resume or revoke');
-    }
+    return this.change(person, id, 'REVOKE', body);
+  }
+
+  private async change(person: Person, id: string, change: PermitChange, body: unknown) {
     const { reason } = parseInput(permitChangeSchema, body, 'permit change');
-    const result = await this.changing.change(
-      person,
-      id,
-      PERMIT_CHANGES[change as keyof typeof PERMIT_CHANGES],
-      reason,
-    );
+    const result = await this.changing.change(person, id, change, reason);
     return {
       ...applicationView(result.permit, this.node.id, this.clock.now()),
       notYetTold: result.notTold,

@@ -1,5 +1,5 @@
 import { Transaction } from '../../../shared/transaction';
-import { Workspace, WorkspaceTableInfo } from '../domain/workspace';
+import { Workspace, WorkspaceInventory, WorkspaceTableInfo } from '../domain/workspace';
 
 /** A participant's workspace as the lead knows it. */
 export interface Readiness {
@@ -41,4 +41,13 @@ export abstract class WorkspaceStore {
   ): Promise<void>;
   abstract readiness(permitId: string, tx?: Transaction): Promise<Readiness[]>;
   abstract markActivated(permitId: string, node: string): Promise<void>;
+  /**
+   * Makes a READY workspace ARCHIVED: every table refuses writes (a
+   * trigger); false when it was not READY.
+   */
+  abstract archive(permitId: string, now: Date, tx: Transaction): Promise<boolean>;
+  /** The schema's tables with their row counts and the secret's id, as they are now. */
+  abstract inventory(permitId: string, tx: Transaction): Promise<WorkspaceInventory>;
+  /** Drops the schema and deletes the secret; the workspace row stays, DESTROYED. */
+  abstract destroy(permitId: string, now: Date, tx: Transaction): Promise<void>;
 }

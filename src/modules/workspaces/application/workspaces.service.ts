@@ -5,7 +5,8 @@ import { quoteIdent } from '../../analysis/domain/sql';
 import { WorkspaceTable } from '../../analysis/domain/analysis-kind';
 import { Person, rolesAt } from '../../identity/domain/person';
 import { PermitStagesService } from '../../permits/application/permit-stages.service';
-import { WorkspaceTableInfo } from '../domain/workspace';
+import { Transaction } from '../../../shared/transaction';
+import { WorkspaceInventory, WorkspaceTableInfo } from '../domain/workspace';
 import { Readiness, WorkspaceStore } from './workspace-store.port';
 
 /** What the use stage needs of workspaces: this node's tables, and at the lead, every node's. */
@@ -23,6 +24,13 @@ export class WorkspacesService {
     dataset: string,
   ): Promise<WorkspaceTable & { readonly info: WorkspaceTableInfo }> {
     const workspace = await this.store.get(permitId);
+    if (workspace?.status === 'ARCHIVED' || workspace?.status === 'DESTROYED') {
+      throw new DomainError(
+        'PERMIT.NOT_ACTIVE',
+        `The workspace of ${permitId} is ${workspace.status.toLowerCase()} here: no access`,
+        { status: workspace.status },
+      );
+    }
     if (workspace?.status !== 'READY' || !workspace.schema) {
       throw new DomainError(
         'WORKSPACE.NOT_READY',
@@ -41,6 +49,21 @@ export class WorkspacesService {
       columns: info.columns,
       info,
     };
+  }
+
+  /** Archive: the workspace becomes read-only; false when there was no READY workspace. */
+  async archive(permitId: string, now: Date, tx: Transaction): Promise<boolean> {
+    return this.store.archive(permitId, now, tx);
+  }
+
+  /** Destroy, first step: what the workspace holds now (tables, row counts, the secret's id). */
+  async inventory(permitId: string, tx: Transaction): Promise<WorkspaceInventory> {
+    return this.store.inventory(permitId, tx);
+  }
+
+  /** Destroy: drops the workspace's schema and deletes its pseudonym secret, within `tx`. */
+  async destroy(permitId: string, now: Date, tx: Transaction): Promise<void> {
+    await this.store.destroy(permitId, now, tx);
   }
 
   /** At the lead: the workspaces participants reported ready. */

@@ -11,7 +11,17 @@ export interface WorkspaceTableInfo {
   readonly publishedVariables: readonly string[];
 }
 
-export type WorkspaceStatus = 'READY' | 'FAILED';
+/** READY for use; FAILED to build (retried); ARCHIVED read-only; DESTROYED dropped with its secret. */
+export type WorkspaceStatus = 'READY' | 'FAILED' | 'ARCHIVED' | 'DESTROYED';
+
+/** What a node holds for a permit in its workspace, as counted just before destruction. */
+export interface WorkspaceInventory {
+  /** The schema, when one was built. */
+  readonly schema?: string;
+  readonly tables: readonly { readonly name: string; readonly rows: number }[];
+  /** The pseudonym secret by its id (never its value), when there is one. */
+  readonly secret?: { readonly id: string; readonly createdAt: string };
+}
 
 /** A permit's workspace at this node. */
 export interface Workspace {

@@ -4,7 +4,12 @@ import { managerOf } from '../../../database/typeorm-unit-of-work';
 import { Transaction } from '../../../shared/transaction';
 import { quoteIdent } from '../../analysis/domain/sql';
 import { Readiness, WorkspaceStore } from '../application/workspace-store.port';
-import { Workspace, WorkspaceTableInfo } from '../domain/workspace';
+import {
+  Workspace,
+  WorkspaceInventory,
+  workspaceSchemaOf,
+  WorkspaceTableInfo,
+} from '../domain/workspace';
 
 interface WorkspaceRow {
   permit_id: string;
@@ -120,6 +125,72 @@ export class SqlWorkspaceStore extends WorkspaceStore {
       `UPDATE workspace_readiness SET activated = true WHERE permit_id = $1 AND node_id = $2`,
       [permitId, node],
     );
+  }
+
+  async archive(permitId: string, now: Date, tx: Transaction): Promise<boolean> {
+    const manager = managerOf(this.dataSource, tx);
+    const [row] = (await manager.query(
+      `WITH changed AS (
+         UPDATE workspace SET status = 'ARCHIVED', updated_at = $2
+         WHERE permit_id = $1 AND status = 'READY' RETURNING schema_name)
+       SELECT schema_name FROM changed`,
+      [permitId, now],
+    )) as { schema_name: string }[];
+    if (!row) return false;
+    for (const table of await this.tablesOf(row.schema_name, tx)) {
+      await manager.query(
+        `CREATE TRIGGER workspace_read_only
+         BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${quoteIdent(row.schema_name)}.${quoteIdent(table)}
+         FOR EACH STATEMENT EXECUTE FUNCTION workspace_read_only()`,
+      );
+    }
+    return true;
+  }
+
+  async inventory(permitId: string, tx: Transaction): Promise<WorkspaceInventory> {
+    const manager = managerOf(this.dataSource, tx);
+    const schema = workspaceSchemaOf(permitId);
+    const exists = (await manager.query(
+      `SELECT 1 FROM information_schema.schemata WHERE schema_name = $1`,
+      [schema],
+    )) as unknown[];
+    const tables: { name: string; rows: number }[] = [];
+    if (exists.length > 0) {
+      for (const name of await this.tablesOf(schema, tx)) {
+        const [{ rows }] = (await manager.query(
+          `SELECT count(*) AS rows FROM ${quoteIdent(schema)}.${quoteIdent(name)}`,
+        )) as [{ rows: string | number }];
+        tables.push({ name, rows: Number(rows) });
+      }
+    }
+    const [secret] = (await manager.query(
+      `SELECT id, created_at FROM workspace_secret WHERE permit_id = $1`,
+      [permitId],
+    )) as { id: string; created_at: Date }[];
+    return {
+      ...(exists.length > 0 ? { schema } : {}),
+      tables,
+      ...(secret ? { secret: { id: secret.id, createdAt: secret.created_at.toISOString() } } : {}),
+    };
+  }
+
+  async destroy(permitId: string, now: Date, tx: Transaction): Promise<void> {
+    const manager = managerOf(this.dataSource, tx);
+    await manager.query(`DROP SCHEMA IF EXISTS ${quoteIdent(workspaceSchemaOf(permitId))} CASCADE`);
+    await manager.query(`DELETE FROM workspace_secret WHERE permit_id = $1`, [permitId]);
+    await manager.query(
+      `UPDATE workspace SET status = 'DESTROYED', next_attempt_at = NULL, updated_at = $2
+       WHERE permit_id = $1`,
+      [permitId, now],
+    );
+  }
+
+  private async tablesOf(schema: string, tx: Transaction): Promise<string[]> {
+    const rows = (await managerOf(this.dataSource, tx).query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
+      [schema],
+    )) as { table_name: string }[];
+    return rows.map((r) => r.table_name);
   }
 }
 

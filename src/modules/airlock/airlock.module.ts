@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PermitsModule } from '../permits/permits.module';
 import { AirlockDecisions } from './application/airlock-decisions';
 import { AirlockDeliveries } from './application/airlock-deliveries.service';
 import { AirlockRepository } from './application/airlock-repository.port';
@@ -8,6 +9,7 @@ import { SqlAirlockRepository } from './infrastructure/sql-airlock-repository';
 import { AirlockHttpController } from './transport/airlock.http.controller';
 
 @Module({
+  imports: [PermitsModule],
   controllers: [AirlockHttpController],
   providers: [
     { provide: AirlockRepository, useClass: SqlAirlockRepository },

@@ -5,6 +5,7 @@ import { DomainError } from '../../../shared/errors';
 import { UnitOfWork } from '../../../shared/transaction';
 import { AuditService } from '../../audit/application/audit.service';
 import { Person, personId } from '../../identity/domain/person';
+import { PermitStagesService } from '../../permits/application/permit-stages.service';
 import { afterReview, assertMayReview } from '../domain/airlock.rules';
 import { HeldOutput, HeldState, Review } from '../domain/held-output';
 import { AirlockRepository } from './airlock-repository.port';
@@ -21,6 +22,7 @@ export class AirlockReviewService {
   constructor(
     private readonly airlock: AirlockRepository,
     private readonly decisions: AirlockDecisions,
+    private readonly stages: PermitStagesService,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -48,6 +50,15 @@ export class AirlockReviewService {
       const output = await this.airlock.get(id, tx);
       if (!output) throw new DomainError('AIRLOCK.NOT_FOUND', `No output ${id} at this node`);
       assertMayReview(output, reviewer);
+      if (decision === 'RELEASE') {
+        const { record } = await this.stages.granted(output.permitId, { tx, anyTime: true });
+        if (record.status !== 'ACTIVE') {
+          throw new DomainError(
+            'PERMIT.NOT_ACTIVE',
+            `Permit ${output.permitId} is ${record.status}: nothing of it is released any more`,
+          );
+        }
+      }
       const now = this.clock.now();
       const review: Review = { reviewer, decision, reason, reviewedAt: now };
       await this.airlock.addReview(id, review, tx);

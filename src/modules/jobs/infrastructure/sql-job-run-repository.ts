@@ -91,7 +91,17 @@ export class SqlJobRunRepository extends JobRunRepository {
   }
 
   async deleteUnreleased(permitId: string, tx: Transaction): Promise<number> {
-    const rows = (await managerOf(this.dataSource, tx).query(
+    const manager = managerOf(this.dataSource, tx);
+    // Outputs held in the airlock and never released go with them; the audit log keeps the reviews.
+    await manager.query(
+      `DELETE FROM airlock_review WHERE output_id IN
+         (SELECT id FROM airlock_output WHERE permit_id = $1 AND state <> 'RELEASED')`,
+      [permitId],
+    );
+    await manager.query(`DELETE FROM airlock_output WHERE permit_id = $1 AND state <> 'RELEASED'`, [
+      permitId,
+    ]);
+    const rows = (await manager.query(
       `WITH deleted AS (DELETE FROM job_run WHERE permit_id = $1 AND state <> 'RELEASED' RETURNING 1)
        SELECT count(*) AS count FROM deleted`,
       [permitId],

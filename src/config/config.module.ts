@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
   AppConfig,
+  AuditConfig,
   DatabaseConfig,
   FederationConfig,
   GrpcConfig,
@@ -24,6 +25,7 @@ export class ConfigModule {
       { provide: IdentityConfig, useValue: config.identity },
       { provide: LogConfig, useValue: config.log },
       { provide: UseConfig, useValue: config.use },
+      { provide: AuditConfig, useValue: config.audit },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -40,6 +40,14 @@ export const envSchema = z.object({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   JOB_DEADLINE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
   OUTPUT_MIN_COUNT: z.coerce.number().int().min(3).max(1000).default(10),
+  AUDIT_HEAD_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
+  AUDIT_GOSSIP_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
+  AUDIT_RETENTION_YEARS: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be at least 1: access logs are kept at least a year (EHDS Art 73(1)(e))')
+    .max(100)
+    .default(5),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOG_FORMAT: z.enum(['json', 'text']).default('json'),
 });

@@ -33,6 +33,21 @@ describe('loadConfig', () => {
     expect(config.grpc).toEqual({ host: '127.0.0.1', port: 50051, peerDeadlineMs: 5000 });
     expect(config.database).toEqual({ url: undefined, dataDir: '.data/de' });
     expect(config.log).toEqual({ level: 'log', format: 'json' });
+    expect(config.audit).toEqual({
+      headIntervalMs: 300_000,
+      gossipIntervalMs: 300_000,
+      retentionYears: 5,
+    });
+  });
+
+  it('keeps audit entries at least a year', () => {
+    expect(problemsOf({ ...valid, AUDIT_RETENTION_YEARS: '0' }).problems).toEqual([
+      {
+        variable: 'AUDIT_RETENTION_YEARS',
+        message: 'must be at least 1: access logs are kept at least a year (EHDS Art 73(1)(e))',
+      },
+    ]);
+    expect(loadConfig({ ...valid, AUDIT_RETENTION_YEARS: '10' }).audit.retentionYears).toBe(10);
   });
 
   it('names every missing variable', () => {

@@ -56,6 +56,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
       jobDeadlineMs: e.JOB_DEADLINE_MS,
       minCount: e.OUTPUT_MIN_COUNT,
     },
+    audit: {
+      headIntervalMs: e.AUDIT_HEAD_INTERVAL_MS,
+      gossipIntervalMs: e.AUDIT_GOSSIP_INTERVAL_MS,
+      retentionYears: e.AUDIT_RETENTION_YEARS,
+    },
   };
 }
 

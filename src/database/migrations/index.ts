@@ -2,6 +2,7 @@ import { AuditLog1764400000000 } from './1764400000000-audit-log';
 import { OmopAndDatasets1764500000000 } from './1764500000000-omop-and-datasets';
 import { Permits1764600000000 } from './1764600000000-permits';
 import { WorkspacesAndJobs1764700000000 } from './1764700000000-workspaces-and-jobs';
+import { AuditTree1764800000000 } from './1764800000000-audit-tree';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   OmopAndDatasets1764500000000,
   Permits1764600000000,
   WorkspacesAndJobs1764700000000,
+  AuditTree1764800000000,
 ];

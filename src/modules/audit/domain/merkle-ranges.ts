@@ -69,9 +69,10 @@ export function inclusionRanges(index: number, size: number): LeafRange[] {
 
 /**
  * The ranges whose hashes form the consistency proof between trees of
- * `first` and `second` leaves (RFC 6962 §2.1.2 PROOF), 0 < first < second.
+ * `first` and `second` leaves (RFC 6962 §2.1.2 PROOF); none unless 0 < first < second.
  */
 export function consistencyRanges(first: number, second: number): LeafRange[] {
+  if (first <= 0 || first >= second) return [];
   const outerFirst: LeafRange[] = [];
   let start = 0;
   let end = second;

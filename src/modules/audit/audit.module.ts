@@ -9,9 +9,11 @@ import { TreeHeadSigner } from './application/tree-head-signer.port';
 import { JoseTreeHeadSigner } from './infrastructure/jose-tree-heads';
 import { SqlAuditTreeStore } from './infrastructure/sql-audit-tree-store';
 import { TypeOrmAuditLog } from './infrastructure/typeorm-audit-log';
+import { AuditHttpController } from './transport/audit.http.controller';
 
 @Global()
 @Module({
+  controllers: [AuditHttpController],
   providers: [
     { provide: AuditLog, useClass: TypeOrmAuditLog },
     { provide: AuditTreeStore, useClass: SqlAuditTreeStore },

@@ -7,6 +7,7 @@ import type { ProtoGrpcType as PeerProto } from '../generated/proto/peer_service
 import type { ProtoGrpcType as PermitProto } from '../generated/proto/permit_service';
 import type { ProtoGrpcType as WorkspaceProto } from '../generated/proto/workspace_service';
 import type { ProtoGrpcType as JobProto } from '../generated/proto/job_service';
+import type { ProtoGrpcType as AuditProto } from '../generated/proto/audit_service';
 
 type ProtoGrpcType = {
   spe: {
@@ -14,7 +15,8 @@ type ProtoGrpcType = {
       CatalogueProto['spe']['v1'] &
       PermitProto['spe']['v1'] &
       WorkspaceProto['spe']['v1'] &
-      JobProto['spe']['v1'];
+      JobProto['spe']['v1'] &
+      AuditProto['spe']['v1'];
   };
 };
 
@@ -26,6 +28,7 @@ export const PROTO_FILES = [
   'spe/v1/permit_service.proto',
   'spe/v1/workspace_service.proto',
   'spe/v1/job_service.proto',
+  'spe/v1/audit_service.proto',
 ];
 
 /** Must match the flags of `npm run proto:gen`, which types the decoded messages. */

@@ -78,7 +78,8 @@ export class AuditTree1764800000000 implements MigrationInterface {
         kind          text NOT NULL CHECK (kind IN ('inconsistent', 'fork', 'rollback')),
         detected_at   timestamptz NOT NULL,
         held_head_id  bigint NOT NULL REFERENCES audit_peer_head (id),
-        new_head_id   bigint NOT NULL REFERENCES audit_peer_head (id)
+        -- one alert per offending head, however many replicas noticed it
+        new_head_id   bigint NOT NULL UNIQUE REFERENCES audit_peer_head (id)
       )`);
     await q.query(`
       CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditConfig, NodeConfig } from '../../../config/app-config';
@@ -6,13 +6,15 @@ import { parseInput } from '../../../shared/validation';
 import { Roles } from '../../identity/transport/access.decorators';
 import { AuditTreeService } from '../application/audit-tree.service';
 import { AuditService } from '../application/audit.service';
+import { HeadGossipService } from '../application/head-gossip.service';
 import {
   consistencyQuerySchema,
   entriesQuerySchema,
   inclusionQuerySchema,
   leavesQuerySchema,
+  nodeIdSchema,
 } from './audit.http.schemas';
-import { hashesView, headView, leafView, placedView } from './audit.views';
+import { alertView, hashesView, headView, heldHeadView, leafView, placedView } from './audit.views';
 
 /** The auditor's API: read-only queries of this node's log, its signed tree heads and proofs. */
 @ApiTags('audit')
@@ -23,12 +25,15 @@ export class AuditHttpController {
   constructor(
     private readonly audit: AuditService,
     private readonly tree: AuditTreeService,
+    private readonly gossip: HeadGossipService,
     private readonly node: NodeConfig,
     private readonly config: AuditConfig,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The log at a glance: its size, latest signed head and retention' })
+  @ApiOperation({
+    summary: "The log at a glance: its size, latest signed head, retention and peers' alerts",
+  })
   async overview() {
     const oldest = await this.audit.oldestEntryAt();
     return {
@@ -36,6 +41,7 @@ export class AuditHttpController {
       treeSize: await this.tree.size(),
       latestHead: headView(await this.tree.latestHead()),
       retention: { minimumYears: this.config.retentionYears, oldestEntryAt: oldest?.toISOString() },
+      alerts: (await this.gossip.alerts()).length,
     };
   }
 
@@ -136,5 +142,23 @@ export class AuditHttpController {
       second: q.second,
       proof: hashesView(await this.tree.consistencyProof(q.first, q.second)),
     };
+  }
+
+  @Get('peers/:node/heads')
+  @ApiOperation({
+    summary:
+      "A peer's signed tree heads this node fetched, oldest first: give them to `spe audit verify --heads`",
+  })
+  async peerHeads(@Param('node') node: string) {
+    const id = parseInput(nodeIdSchema, node, 'node id');
+    return { node: id, heads: (await this.gossip.heldHeads(id)).map(heldHeadView) };
+  }
+
+  @Get('alerts')
+  @ApiOperation({
+    summary: 'Peers whose new tree head did not follow one they signed before, with both heads',
+  })
+  async alerts() {
+    return { alerts: (await this.gossip.alerts()).map(alertView) };
   }
 }

@@ -31,3 +31,5 @@ export const inclusionQuerySchema = z.union([
 ]);
 
 export const consistencyQuerySchema = z.strictObject({ first: treeIndex, second: treeIndex });
+
+export const nodeIdSchema = z.string().regex(NODE_ID_PATTERN, 'must be a node id');

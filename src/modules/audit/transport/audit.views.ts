@@ -1,5 +1,6 @@
 import { PlacedRecord } from '../application/audit-log.port';
 import { TreeLeaf } from '../application/audit-tree.port';
+import { AuditAlert, HeldHead } from '../application/peer-heads.port';
 import { SignedTreeHead } from '../domain/tree-head';
 
 const base64 = (hash: Buffer) => hash.toString('base64');
@@ -27,3 +28,22 @@ export function headView(head: SignedTreeHead) {
 }
 
 export const hashesView = (hashes: readonly Buffer[]) => hashes.map(base64);
+
+export function heldHeadView(head: HeldHead) {
+  return {
+    ...headView(head),
+    receivedAt: head.receivedAt.toISOString(),
+    consistent: head.consistent,
+  };
+}
+
+export function alertView(alert: AuditAlert) {
+  return {
+    id: alert.id,
+    node: alert.node,
+    kind: alert.kind,
+    detectedAt: alert.detectedAt.toISOString(),
+    held: heldHeadView(alert.held),
+    offending: heldHeadView(alert.offending),
+  };
+}

@@ -19,7 +19,12 @@ import { spiffeIdOf, urisOfSubjectAltName } from '../domain/spiffe-id';
 import { FederationMaterial } from './federation-material';
 
 export type PeerServiceName =
-  'PeerService' | 'CatalogueService' | 'PermitService' | 'WorkspaceService' | 'JobService';
+  | 'PeerService'
+  | 'CatalogueService'
+  | 'PermitService'
+  | 'WorkspaceService'
+  | 'JobService'
+  | 'AuditService';
 
 type UnaryMethod = (
   request: unknown,

@@ -10,6 +10,7 @@ import { dbMigrateCommand } from './commands/db-migrate.command';
 import { tokenCommand } from './commands/token.command';
 import { federationInitCommand } from './commands/federation-init.command';
 import { federationUpCommand } from './commands/federation-up.command';
+import { auditVerifyCommand } from './commands/audit-verify.command';
 
 const COMMANDS: readonly Command[] = [
   federationInitCommand,
@@ -19,6 +20,7 @@ const COMMANDS: readonly Command[] = [
   dataImportCommand,
   datasetDefineCommand,
   tokenCommand,
+  auditVerifyCommand,
 ];
 
 const HELP = `Usage: spe <command> [options]

@@ -155,7 +155,9 @@ function explain(nodeId: string, problem: LogProblem): string {
         `they cannot narrow it down.`
       );
     case 'bad-proof':
-      return `The node's proof of ${problem.what} does not verify.`;
+      return problem.reason
+        ? `The node gave no proof of ${problem.what}: ${problem.reason}.`
+        : `The node's proof of ${problem.what} does not verify.`;
   }
 }
 

@@ -132,7 +132,17 @@ describe('verifying a node’s log without trusting the node', () => {
     node.latest = node.sign(250);
     expect((await verify(node, [later])).problem).toMatchObject({ kind: 'rollback' });
     node.latest = later;
+    const held = node.sign(100);
+    jest.spyOn(node, 'consistencyProof').mockRejectedValueOnce(new Error('HTTP 500'));
+    expect((await verify(node, [held])).problem).toEqual({
+      kind: 'bad-proof',
+      what: 'consistency from 100 to 300 entries',
+      reason: 'HTTP 500',
+    });
     jest.spyOn(node, 'inclusionProof').mockResolvedValue({ leafHash: Buffer.alloc(32), path: [] });
-    expect((await verify(node)).problem).toMatchObject({ kind: 'bad-proof' });
+    expect((await verify(node)).problem).toEqual({
+      kind: 'bad-proof',
+      what: 'inclusion of entry 0 in the tree of 300',
+    });
   });
 });

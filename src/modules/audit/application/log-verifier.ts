@@ -7,8 +7,6 @@ import { SignedTreeHead } from '../domain/tree-head';
 import { RemoteAuditLog } from './remote-audit-log.port';
 
 const PAGE = 1000;
-/** Stands for a leaf the node did not serve; no entry hashes to it. */
-const ABSENT = Buffer.alloc(HASH_SIZE);
 
 export type LogProblem =
   | { readonly kind: 'unsigned-head'; readonly source: 'node' | 'held' }
@@ -27,7 +25,7 @@ export type LogProblem =
       readonly end: number;
       readonly head: SignedTreeHead;
     }
-  | { readonly kind: 'bad-proof'; readonly what: string };
+  | { readonly kind: 'bad-proof'; readonly what: string; readonly reason?: string };
 
 export interface LogVerification {
   readonly head?: SignedTreeHead;
@@ -105,25 +103,38 @@ export async function verifyLog(
     });
   }
 
+  const checks = [
+    ...held.map((h) => ({
+      what: `consistency from ${h.treeSize} to ${head.treeSize} entries`,
+      holds: async () =>
+        verifyConsistency(
+          h.treeSize,
+          head.treeSize,
+          h.rootHash,
+          head.rootHash,
+          await log.consistencyProof(h.treeSize, head.treeSize),
+        ),
+    })),
+    ...samples(head.treeSize, options.inclusionSamples ?? 8).map((index) => ({
+      what: `inclusion of entry ${index} in the tree of ${head.treeSize}`,
+      holds: async () => {
+        const proof = await log.inclusionProof(index, head.treeSize);
+        return verifyInclusion(index, head.treeSize, tree.leaf(index), proof.path, head.rootHash);
+      },
+    })),
+  ];
   let proofs = 0;
-  for (const h of held) {
-    const proof = await log.consistencyProof(h.treeSize, head.treeSize).catch(() => undefined);
+  for (const check of checks) {
     proofs += 1;
-    if (!proof || !verifyConsistency(h.treeSize, head.treeSize, h.rootHash, head.rootHash, proof)) {
-      const what = `consistency from ${h.treeSize} to ${head.treeSize} entries`;
-      return result({ entries, proofs, problem: { kind: 'bad-proof', what } });
+    let holds: boolean;
+    try {
+      holds = await check.holds();
+    } catch (error) {
+      const reason = (error as Error).message;
+      return result({ entries, proofs, problem: { kind: 'bad-proof', what: check.what, reason } });
     }
-  }
-  for (const index of samples(head.treeSize, options.inclusionSamples ?? 8)) {
-    const proof = await log.inclusionProof(index, head.treeSize).catch(() => undefined);
-    proofs += 1;
-    if (
-      !proof ||
-      !verifyInclusion(index, head.treeSize, tree.leaf(index), proof.path, head.rootHash)
-    ) {
-      const what = `inclusion of entry ${index} in the tree of ${head.treeSize}`;
-      return result({ entries, proofs, problem: { kind: 'bad-proof', what } });
-    }
+    if (!holds)
+      return result({ entries, proofs, problem: { kind: 'bad-proof', what: check.what } });
   }
   return result({ entries, proofs });
 }
@@ -134,21 +145,23 @@ async function rebuild(
   size: number,
   onProgress?: (fetched: number, total: number) => void,
 ): Promise<{ tree: MerkleTree; missing: Set<number> }> {
-  const hashes: Buffer[] = new Array<Buffer>(size).fill(ABSENT);
-  const missing = new Set<number>();
-  const served = new Set<number>();
+  // 32 bytes a leaf end to end, zero (no entry hashes to it) where nothing was served.
+  const hashes = Buffer.alloc(size * HASH_SIZE);
+  const served = new Uint8Array(size);
   for (let start = 0; start < size; start += PAGE) {
     const end = Math.min(start + PAGE, size);
     for (const leaf of await log.leaves(start, end)) {
-      if (leaf.index < start || leaf.index >= end || served.has(leaf.index)) continue;
-      served.add(leaf.index);
+      if (leaf.index < start || leaf.index >= end || served[leaf.index]) continue;
       const hash = entryLeafHash(leaf.entry);
-      if (hash) hashes[leaf.index] = hash;
+      if (!hash) continue;
+      served[leaf.index] = 1;
+      hash.copy(hashes, leaf.index * HASH_SIZE);
     }
     onProgress?.(end, size);
   }
-  hashes.forEach((hash, index) => hash === ABSENT && missing.add(index));
-  return { tree: MerkleTree.of(hashes), missing };
+  const missing = new Set<number>();
+  served.forEach((s, index) => s === 0 && missing.add(index));
+  return { tree: MerkleTree.ofConcatenated(hashes), missing };
 }
 
 /** SHA-256(0x00 || RFC 8785 JSON of the entry), whatever fields it has; none for no entry. */

@@ -17,7 +17,12 @@ export class MerkleTree {
   private constructor(private readonly levels: Buffer[]) {}
 
   static of(leafHashes: readonly Uint8Array[]): MerkleTree {
-    const levels = [Buffer.concat(leafHashes.map((h) => Buffer.from(h)))];
+    return MerkleTree.ofConcatenated(Buffer.concat(leafHashes));
+  }
+
+  /** From the leaf hashes end to end, 32 bytes each: no object per leaf. */
+  static ofConcatenated(leafHashes: Buffer): MerkleTree {
+    const levels = [leafHashes];
     for (;;) {
       const below = levels.at(-1)!;
       const pairs = Math.floor(below.length / HASH_SIZE / 2);

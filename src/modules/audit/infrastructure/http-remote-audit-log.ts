@@ -65,9 +65,7 @@ export class HttpRemoteAuditLog extends RemoteAuditLog {
   }
 
   private async get<T>(path: string, schema: z.ZodType<T>, authenticated = true): Promise<T> {
-    const res = await fetch(`${this.baseUrl}${path}`, {
-      headers: authenticated ? { authorization: `Bearer ${this.token}` } : {},
-    });
+    const res = await this.fetchWithRetry(path, authenticated);
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
       const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
@@ -78,5 +76,22 @@ export class HttpRemoteAuditLog extends RemoteAuditLog {
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new Error(`GET ${path}: the node's answer is malformed`);
     return parsed.data;
+  }
+
+  /** A GET is safe to repeat: a connection the server dropped is tried twice more. */
+  private async fetchWithRetry(path: string, authenticated: boolean): Promise<Response> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await fetch(`${this.baseUrl}${path}`, {
+          headers: authenticated ? { authorization: `Bearer ${this.token}` } : {},
+        });
+      } catch (error) {
+        if (attempt === 3) {
+          const cause = (error as Error & { cause?: Error }).cause?.message;
+          throw new Error(`GET ${path}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`);
+        }
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
   }
 }

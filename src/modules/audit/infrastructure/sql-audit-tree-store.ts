@@ -113,8 +113,10 @@ export class SqlAuditTreeStore extends AuditTreeStore {
 
   async leaves(start: number, end: number): Promise<TreeLeaf[]> {
     const rows = (await this.dataSource.query(
+      // Lateral: one index lookup per leaf, never a scan of the whole log.
       `SELECT l.leaf_index, l.leaf_hash, ${AUDIT_ROW_COLUMNS('a')}
-         FROM audit_leaf l LEFT JOIN audit_log a ON a.seq = l.seq
+         FROM audit_leaf l
+         LEFT JOIN LATERAL (SELECT * FROM audit_log WHERE seq = l.seq) a ON true
         WHERE l.leaf_index >= $1 AND l.leaf_index < $2
         ORDER BY l.leaf_index`,
       [start, end],

@@ -58,7 +58,8 @@ export class TypeOrmAuditLog extends AuditLog {
     params.push(limit);
     const rows = (await this.dataSource.query(
       `SELECT ${AUDIT_ROW_COLUMNS('a')}, l.leaf_index, l.leaf_hash
-         FROM audit_log a LEFT JOIN audit_leaf l ON l.seq = a.seq
+         FROM audit_log a
+         LEFT JOIN LATERAL (SELECT * FROM audit_leaf WHERE seq = a.seq) l ON true
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY a.seq
         LIMIT $${params.length}`,

@@ -11,6 +11,7 @@ import { dbMigrateCommand } from './commands/db-migrate.command';
 import { tokenCommand } from './commands/token.command';
 import { federationInitCommand } from './commands/federation-init.command';
 import { federationUpCommand } from './commands/federation-up.command';
+import { auditVerifyCommand } from './commands/audit-verify.command';
 
 const COMMANDS: readonly Command[] = [
   federationInitCommand,
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   datasetDefineCommand,
   datasetRegisterCommand,
   tokenCommand,
+  auditVerifyCommand,
 ];
 
 const HELP = `Usage: spe <command> [options]

@@ -78,6 +78,15 @@ export abstract class LifecycleConfig {
   declare readonly destroyAfterMonths: number;
 }
 
+export abstract class AuditConfig {
+  /** How often the node signs a new tree head when its log grew. */
+  declare readonly headIntervalMs: number;
+  /** How often the node fetches its peers' signed tree heads. */
+  declare readonly gossipIntervalMs: number;
+  /** The years nothing may remove an audit entry in (at least 1; the node itself never does). */
+  declare readonly retentionYears: number;
+}
+
 export interface AppConfig {
   readonly node: NodeConfig;
   readonly http: HttpConfig;
@@ -88,4 +97,5 @@ export interface AppConfig {
   readonly log: LogConfig;
   readonly use: UseConfig;
   readonly lifecycle: LifecycleConfig;
+  readonly audit: AuditConfig;
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import {
   AppConfig,
+  AuditConfig,
   DatabaseConfig,
   FederationConfig,
   GrpcConfig,
@@ -26,6 +27,7 @@ export class ConfigModule {
       { provide: LogConfig, useValue: config.log },
       { provide: UseConfig, useValue: config.use },
       { provide: LifecycleConfig, useValue: config.lifecycle },
+      { provide: AuditConfig, useValue: config.audit },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -51,6 +51,14 @@ export const envSchema = z.object({
     })
     .default('* * * * *'),
   DESTROY_AFTER_MONTHS: z.coerce.number().int().min(0).max(6).default(6),
+  AUDIT_HEAD_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
+  AUDIT_GOSSIP_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
+  AUDIT_RETENTION_YEARS: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be at least 1: access logs are kept at least a year (EHDS Art 73(1)(e))')
+    .max(100)
+    .default(5),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOG_FORMAT: z.enum(['json', 'text']).default('json'),
 });

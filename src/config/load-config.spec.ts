@@ -34,6 +34,11 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ url: undefined, dataDir: '.data/de' });
     expect(config.log).toEqual({ level: 'log', format: 'json' });
     expect(config.lifecycle).toEqual({ schedule: '* * * * *', destroyAfterMonths: 6 });
+    expect(config.audit).toEqual({
+      headIntervalMs: 300_000,
+      gossipIntervalMs: 300_000,
+      retentionYears: 5,
+    });
   });
 
   it('takes a lifecycle schedule only as a cron expression and at most six months to destruction', () => {
@@ -50,6 +55,16 @@ describe('loadConfig', () => {
     );
     expect(byVariable.LIFECYCLE_SCHEDULE).toContain('cron expression');
     expect(Object.keys(byVariable).sort()).toEqual(['DESTROY_AFTER_MONTHS', 'LIFECYCLE_SCHEDULE']);
+  });
+
+  it('keeps audit entries at least a year', () => {
+    expect(problemsOf({ ...valid, AUDIT_RETENTION_YEARS: '0' }).problems).toEqual([
+      {
+        variable: 'AUDIT_RETENTION_YEARS',
+        message: 'must be at least 1: access logs are kept at least a year (EHDS Art 73(1)(e))',
+      },
+    ]);
+    expect(loadConfig({ ...valid, AUDIT_RETENTION_YEARS: '10' }).audit.retentionYears).toBe(10);
   });
 
   it('names every missing variable', () => {

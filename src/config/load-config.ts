@@ -62,6 +62,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
       },
     },
     lifecycle: { schedule: e.LIFECYCLE_SCHEDULE, destroyAfterMonths: e.DESTROY_AFTER_MONTHS },
+    audit: {
+      headIntervalMs: e.AUDIT_HEAD_INTERVAL_MS,
+      gossipIntervalMs: e.AUDIT_GOSSIP_INTERVAL_MS,
+      retentionYears: e.AUDIT_RETENTION_YEARS,
+    },
   };
 }
 

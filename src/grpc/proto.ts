@@ -8,6 +8,7 @@ import type { ProtoGrpcType as PermitProto } from '../generated/proto/permit_ser
 import type { ProtoGrpcType as WorkspaceProto } from '../generated/proto/workspace_service';
 import type { ProtoGrpcType as JobProto } from '../generated/proto/job_service';
 import type { ProtoGrpcType as LifecycleProto } from '../generated/proto/lifecycle_service';
+import type { ProtoGrpcType as AuditProto } from '../generated/proto/audit_service';
 
 type ProtoGrpcType = {
   spe: {
@@ -16,7 +17,8 @@ type ProtoGrpcType = {
       PermitProto['spe']['v1'] &
       WorkspaceProto['spe']['v1'] &
       JobProto['spe']['v1'] &
-      LifecycleProto['spe']['v1'];
+      LifecycleProto['spe']['v1'] &
+      AuditProto['spe']['v1'];
   };
 };
 
@@ -29,6 +31,7 @@ export const PROTO_FILES = [
   'spe/v1/workspace_service.proto',
   'spe/v1/job_service.proto',
   'spe/v1/lifecycle_service.proto',
+  'spe/v1/audit_service.proto',
 ];
 
 /** Must match the flags of `npm run proto:gen`, which types the decoded messages. */

@@ -59,6 +59,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly auditAlerts = new Counter({
+    name: 'spe_audit_alerts_total',
+    help: "Peers' tree heads that did not follow the heads they signed before, by node and kind",
+    labelNames: ['node', 'kind'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'spe_' });
   }

@@ -50,7 +50,7 @@ describe.each(engines)('migrations on %s', (_name, create) => {
     const q = (sql: string) => database.dataSource.query(sql);
     await expect(q(`UPDATE audit_log SET outcome = 'denied'`)).rejects.toThrow(/append-only/);
     await expect(q(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
-    await expect(q(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    await expect(q(`TRUNCATE audit_log CASCADE`)).rejects.toThrow(/append-only/);
     const [{ count }] = await q(
       `SELECT count(*) AS count FROM audit_log WHERE action = 'test.append'`,
     );

@@ -8,7 +8,8 @@ export type AuditActor =
   | { readonly kind: 'anonymous' }
   | { readonly kind: 'system' };
 
-export type AuditOutcome = 'success' | 'denied' | 'invalid' | 'error';
+export const AUDIT_OUTCOMES = ['success', 'denied', 'invalid', 'error'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** One access or activity, as the code that performed it describes it. */
 export interface AuditEvent {

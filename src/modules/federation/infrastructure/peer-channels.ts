@@ -24,7 +24,8 @@ export type PeerServiceName =
   | 'PermitService'
   | 'WorkspaceService'
   | 'JobService'
-  | 'LifecycleService';
+  | 'LifecycleService'
+  | 'AuditService';
 
 type UnaryMethod = (
   request: unknown,

@@ -1,0 +1,374 @@
+// Federated jobs benchmark: three node processes (de, fr, nl) on this machine, each on its own
+// PostgreSQL database of N persons (the study of test/support/study-data.ts as dataset `study`).
+// The federated mean against the same statistics run directly on one database of all 3N rows;
+// the federated count against a bare mutual-TLS gRPC call (PeerService.GetNodeInfo) to the same
+// three nodes in parallel; each node's memory (VmRSS, VmHWM) after the runs.
+//
+//   npm run build
+//   node bench/federated-jobs.mjs 100000 1000000      # persons per node, one pass per size
+//
+// BENCH_DATABASE_URL: the PostgreSQL server (default postgres://postgres@127.0.0.1:55433), where
+// the script creates and drops spe_bench_de, _fr, _nl and _pooled. BENCH_RUNS: timed runs after
+// a warm-up (default 10). BENCH_POLL_MS: how often a job is polled (default 5).
+import { execFile, spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const grpc = require('@grpc/grpc-js');
+const root = join(import.meta.dirname, '..');
+const { loadProtos } = require(join(root, 'dist', 'grpc', 'proto.js'));
+const { readLocalNodes } = require(join(root, 'dist', 'cli', 'federation-folder.js'));
+
+const sizes = process.argv.slice(2).map(Number);
+if (sizes.length === 0) sizes.push(1_000_000);
+if (!sizes.every((n) => Number.isInteger(n) && n >= 100)) {
+  console.error('Usage: node bench/federated-jobs.mjs PERSONS_PER_NODE [PERSONS_PER_NODE …]');
+  process.exit(2);
+}
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 5);
+const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55433/postgres';
+const dbUrl = (name) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
+// As in test/e2e/jobs.test.ts: FR's values shifted up, NL's down and NL without group c.
+const NODES = [
+  { id: 'de', seed: 11, shift: 0, levels: ['a', 'b', 'c'] },
+  { id: 'fr', seed: 22, shift: 5, levels: ['a', 'b', 'c'] },
+  { id: 'nl', seed: 33, shift: -20, levels: ['a', 'b'] },
+];
+const DATABASES = [...NODES.map((n) => `spe_bench_${n.id}`), 'spe_bench_pooled'];
+const DIRECT_SQL =
+  'SELECT count(value) n, avg(value) mean, var_samp(value) variance FROM study_pooled';
+// The statements the summary and count kinds run in a workspace (src/modules/analysis/domain/kinds).
+const NODE_SQL = {
+  mean: (t) => `SELECT count(*) AS rows, count(value) AS n, avg(value::double precision) AS mean,
+    var_pop(value::double precision) * count(value) AS m2 FROM ${t}`,
+  count: (t) => `SELECT count(*) AS n FROM ${t}`,
+};
+
+const fedDir = mkdtempSync(join(tmpdir(), 'spe-bench-fed-'));
+let nodes = []; // the running node processes
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const spe = async (args, env = process.env) => {
+  const cli = join(root, 'dist', 'cli', 'spe.js');
+  return (await promisify(execFile)(process.execPath, [cli, ...args], { env })).stdout.trim();
+};
+
+/** Persons 1…n of one country; u(k) is the person's k-th draw in [0, 1), from a seeded hash. */
+function studySql(node, n, idOffset = 0) {
+  const u = (k) =>
+    `((hashint8extended(i, ${node.seed * 100 + k}) & 2147483647)::float8 / 2147483648)`;
+  const levels = `ARRAY[${node.levels.map((l) => `'${l}'`).join(', ')}]`;
+  return `SELECT i + ${idOffset}, (${levels})[1 + floor(${u(1)} * ${node.levels.length})::int],
+      ${u(2)} < 0.4,
+      CASE WHEN ${u(3)} < 0.02 THEN NULL
+        ELSE 50 + ${node.shift} + 12 * (${u(4)} + ${u(5)} + ${u(6)} - 1.5) END,
+      floor(${u(7)} * 10)::int, 1940 + floor(${u(8)} * 60)::int
+    FROM generate_series(1, ${n}::bigint) AS i`;
+}
+const STUDY_TABLE = `(person_id bigint, grp text, flag boolean, value double precision,
+  score integer, birth_year integer)`;
+
+async function withDb(name, work) {
+  const client = new pg.Client({ connectionString: dbUrl(name) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function recreateDatabases({ drop = false } = {}) {
+  await withDb(new URL(server).pathname.slice(1) || 'postgres', async (c) => {
+    for (const db of DATABASES) {
+      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      if (!drop) await c.query(`CREATE DATABASE ${db}`);
+    }
+  });
+}
+
+/** The rows in SQL at every node and, the same values, in one pooled table; then the dataset. */
+async function loadData(n) {
+  const load = (db, table, parts) =>
+    withDb(db, async (c) => {
+      await c.query(`CREATE TABLE ${table} ${STUDY_TABLE}`);
+      for (const [i, node] of parts.entries())
+        await c.query(`INSERT INTO ${table} ${studySql(node, n, parts.length > 1 ? i * n : 0)}`);
+      await c.query(`VACUUM ANALYZE ${table}`);
+    });
+  await Promise.all([
+    ...NODES.map((node) => load(`spe_bench_${node.id}`, 'public.study_source', [node])),
+    load('spe_bench_pooled', 'study_pooled', NODES),
+  ]);
+  const definition = join(import.meta.dirname, 'study-dataset.json');
+  await Promise.all(
+    localNodes().map(async ({ env }) => {
+      await spe(['db', 'migrate'], env);
+      await spe(['dataset', 'define', '--file', definition], env);
+    }),
+  );
+}
+
+const localNodes = () =>
+  readLocalNodes(fedDir).map(({ id, env }) => ({
+    id,
+    url: `http://${env.HTTP_HOST}:${env.HTTP_PORT}`,
+    env: { ...process.env, ...env, DATABASE_URL: dbUrl(`spe_bench_${id}`), LOG_LEVEL: 'warn' },
+  }));
+
+async function startNodes() {
+  nodes = localNodes().map((node) => {
+    const child = spawn(process.execPath, [join(root, 'dist', 'main.js')], {
+      env: node.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = createWriteStream(join(fedDir, `${node.id}.log`));
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    return { ...node, child };
+  });
+  for (const { id, url, child } of nodes) {
+    const logTail = () => readFileSync(join(fedDir, `${id}.log`), 'utf8').slice(-3000);
+    await until(`${id} ready`, 60_000, 200, async () => {
+      if (child.exitCode !== null) throw new Error(`${id} exited:\n${logTail()}`);
+      return (await fetch(`${url}/health`).catch(() => undefined))?.ok;
+    });
+  }
+}
+
+async function stopNodes() {
+  const stopping = nodes.map(({ child }) => {
+    if (child.exitCode !== null || child.signalCode !== null) return undefined;
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.kill('SIGTERM');
+    return new Promise((r) => child.once('exit', r)).then(() => clearTimeout(killer));
+  });
+  nodes = [];
+  await Promise.all(stopping);
+}
+
+async function api(node, method, path, token, body) {
+  const res = await fetch(`${nodes.find((c) => c.id === node).url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function until(what, timeoutMs, intervalMs, probe) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(intervalMs)) {
+    const value = await probe();
+    if (value) return value;
+  }
+  throw new Error(`Timed out after ${timeoutMs / 1000} s: ${what}`);
+}
+
+/** Lodges the application at de, has each HDAB approve it, and times grant → ACTIVE everywhere. */
+async function grantPermit(tokens) {
+  const variables = ['grp', 'flag', 'value', 'score'];
+  const lodged = await api('de', 'POST', '/v1/applications', tokens.alice, {
+    applicant: { name: 'Alice Martin', organisation: 'Charité Research' },
+    purpose: 'scientific-research',
+    title: 'Federated jobs benchmark',
+    description: 'Timing federated analyses against the pooled analysis.',
+    datasets: NODES.map(({ id }) => ({ node: id, dataset: 'study', variables })),
+    users: [{ issuer: nodes[0].env.DEV_ISSUER, subject: 'alice' }],
+    durationMonths: 12,
+    pseudonymised: false,
+    analysisKinds: ['count', 'summary', 'histogram'],
+  });
+  if (lodged.status !== 201) throw new Error(`Lodging failed: ${JSON.stringify(lodged.body)}`);
+  const id = lodged.body.id;
+  const decision = { outcome: 'APPROVED', reason: 'Fits the purpose.' };
+  for (const { id: node } of NODES) {
+    // The application reaches the participants over gRPC after lodging: retry until it is there.
+    const decide = () =>
+      api(node, 'POST', `/v1/applications/${id}/decision`, tokens[node], decision);
+    await until(`approval at ${node}`, 30_000, 100, async () => (await decide()).status === 200);
+  }
+  const granted = performance.now();
+  for (const { id: node } of NODES) {
+    await until(`permit ACTIVE at ${node}`, 20 * 60_000, 100, async () => {
+      const { body } = await api(node, 'GET', `/v1/applications/${id}`, tokens.alice);
+      return body.status === 'ACTIVE';
+    });
+  }
+  return { permitId: id, prepareSeconds: (performance.now() - granted) / 1000 };
+}
+
+/** Submits a job at de and polls it until it is settled, as a researcher's client would. */
+async function runJob(tokens, permitId, kind, params) {
+  const body = { permitId, kind, params: { dataset: 'study', ...params } };
+  const submitted = await api('de', 'POST', '/v1/jobs', tokens.alice, body);
+  if (submitted.status !== 202) throw new Error(`${kind}: ${JSON.stringify(submitted.body)}`);
+  let job;
+  for (;;) {
+    job = (await api('de', 'GET', `/v1/jobs/${submitted.body.id}`, tokens.alice)).body;
+    if (job.status !== 'RUNNING') break;
+    await sleep(POLL_MS);
+  }
+  if (job.status !== 'COMPLETE') throw new Error(`${kind} ended ${JSON.stringify(job)}`);
+  return { atLeadMs: Date.parse(job.finishedAt) - Date.parse(job.submittedAt), ...job.result };
+}
+
+/** One warm-up, then RUNS timed calls: median and min, the first value, and jobs' time at the lead. */
+async function timed(once) {
+  await once();
+  const ms = [];
+  const values = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    values.push(await once());
+    ms.push(performance.now() - started);
+  }
+  const atLead = values[0]?.atLeadMs !== undefined && stats(values.map((v) => v.atLeadMs));
+  return { ...stats(ms), ...(atLead ? { atLead } : {}), value: values[0] };
+}
+const stats = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { medianMs: +sorted[(sorted.length - 1) >> 1].toFixed(1), minMs: +sorted[0].toFixed(1) };
+};
+
+/** de's own TLS material and each peer's CA; the peer proven by its SPIFFE id, as PeerChannels does. */
+function bareClients() {
+  const registry = JSON.parse(readFileSync(join(fedDir, 'registry.json'), 'utf8'));
+  const { PeerService } = loadProtos().spe.v1;
+  const [key, cert] = ['node.key', 'node.crt'].map((f) => readFileSync(join(fedDir, 'de', f)));
+  return registry.nodes.map((peer) => {
+    const spiffe = `URI:spiffe://${registry.trustDomain}/hdab/${peer.id}`;
+    const creds = grpc.credentials.createSsl(Buffer.from(peer.ca), key, cert, {
+      checkServerIdentity: (_host, c) =>
+        c.subjectaltname?.split(', ').includes(spiffe) ? undefined : new Error(`not ${spiffe}`),
+    });
+    return new PeerService(peer.grpcAddress, creds, {
+      'grpc.ssl_target_name_override': `${peer.id}.${registry.trustDomain}`,
+    });
+  });
+}
+const getNodeInfo = (client) =>
+  new Promise((resolve, reject) =>
+    client.getNodeInfo({}, new grpc.Metadata(), { deadline: Date.now() + 5000 }, (e, r) =>
+      e ? reject(e) : resolve(r),
+    ),
+  );
+
+/** The nodes' own statements on their workspace tables, in parallel, with no node around them. */
+async function nodeSqlAlone(permitId, sql) {
+  const table = `ws_${permitId.replaceAll('-', '')}.study`; // workspaceSchemaOf in src/
+  const clients = nodes.map(({ id }) => new pg.Client(dbUrl(`spe_bench_${id}`)));
+  try {
+    await Promise.all(clients.map((c) => c.connect()));
+    return await timed(() => Promise.all(clients.map((c) => c.query(sql(table)))));
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
+}
+
+function memoryOf(pid) {
+  const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)[1]);
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+async function benchSize(n, tokens) {
+  const log = (line) => console.error(`[${n.toLocaleString('en')} per node] ${line}`);
+  await recreateDatabases();
+  const started = performance.now();
+  await loadData(n);
+  log(`rows and datasets loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await startNodes();
+  const { permitId, prepareSeconds } = await grantPermit(tokens);
+  const loadBefore = loadavg()[0]; // other work on the machine shows here
+  log(`permit ACTIVE at every node ${prepareSeconds.toFixed(1)} s after the last approval`);
+
+  const direct = await withDb('spe_bench_pooled', (c) =>
+    timed(async () => (await c.query(DIRECT_SQL)).rows[0]),
+  );
+  const mean = await timed(() => runJob(tokens, permitId, 'summary', { variable: 'value' }));
+  const [pooled, [group]] = [direct.value, mean.value.result.groups];
+  const close = (a, b) => Math.abs(a - b) <= 1e-9 * Math.abs(b);
+  if (group.n !== Number(pooled.n) || !close(group.mean, pooled.mean))
+    throw new Error(`Federated ${JSON.stringify(group)} ≠ pooled ${JSON.stringify(pooled)}`);
+  if (!close(group.variance, pooled.variance)) throw new Error('Federated variance ≠ pooled');
+  const count = await timed(() => runJob(tokens, permitId, 'count', {}));
+  if (count.value.result.total !== 3 * n) throw new Error(`Count ${count.value.result.total}`);
+  const clients = bareClients();
+  const bare = await timed(() => Promise.all(clients.map(getNodeInfo)));
+  clients.forEach((c) => c.close());
+  const alone = { mean: await nodeSqlAlone(permitId, NODE_SQL.mean) };
+  alone.count = await nodeSqlAlone(permitId, NODE_SQL.count);
+  const memory = Object.fromEntries(nodes.map(({ id, child }) => [id, memoryOf(child.pid)]));
+  await stopNodes();
+  await recreateDatabases({ drop: true });
+  log('done');
+
+  for (const timing of [mean, count, direct, bare, alone.mean, alone.count]) delete timing.value;
+  const ratio = (x, y) => +(x.medianMs / y.medianMs).toFixed(2);
+  return {
+    personsPerNode: n,
+    prepareSeconds: +prepareSeconds.toFixed(1),
+    mean: { federated: mean, alone: alone.mean, direct, ratio: ratio(mean, direct) },
+    count: { federated: count, alone: alone.count, bareFanOut: bare, ratio: ratio(count, bare) },
+    memory,
+    loadAverage: [loadBefore, loadavg()[0]].map((l) => +l.toFixed(2)),
+  };
+}
+
+async function cleanup() {
+  await stopNodes().catch(() => {});
+  await recreateDatabases({ drop: true }).catch((e) => console.error(`Drop failed: ${e.message}`));
+  rmSync(fedDir, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+
+const results = [];
+try {
+  const ports = ['--http-port-base', '3301', '--grpc-port-base', '50351'];
+  await spe(['federation', 'init', '--dir', fedDir, ...ports]);
+  const token = (sub, ...args) => spe(['token', '--dir', fedDir, '--sub', sub, ...args]);
+  const tokens = { alice: await token('alice', '--role', 'researcher') };
+  for (const { id } of NODES)
+    tokens[id] = await token(`reviewer-${id}`, '--role', 'hdab-reviewer', '--hdab', id);
+  for (const n of sizes) results.push(await benchSize(n, tokens));
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
+if (results.length === sizes.length) {
+  const ms = (s) => `${s.medianMs} (${s.minMs})`;
+  const rows = [
+    ['grant → ACTIVE at all three nodes', (r) => `${r.prepareSeconds} s`],
+    ['federated mean, end to end', (r) => ms(r.mean.federated)],
+    ['… submitted → finished at the lead', (r) => ms(r.mean.federated.atLead)],
+    ["… the nodes' statements alone", (r) => ms(r.mean.alone)],
+    ['direct query on the pooled table', (r) => ms(r.mean.direct)],
+    ['**ratio** (goal ≤ 1.5)', (r) => `**${r.mean.ratio}**`],
+    ['federated count, end to end', (r) => ms(r.count.federated)],
+    ['… submitted → finished at the lead', (r) => ms(r.count.federated.atLead)],
+    ["… the nodes' statements alone", (r) => ms(r.count.alone)],
+    ['bare mTLS fan-out (GetNodeInfo ×3)', (r) => ms(r.count.bareFanOut)],
+    ['**ratio** (goal ≤ 3)', (r) => `**${r.count.ratio}**`],
+    [
+      'RSS after the runs (peak), MB: de / fr / nl',
+      (r) => NODES.map(({ id }) => `${r.memory[id].rssMb} (${r.memory[id].peakMb})`).join(' / '),
+    ],
+  ].map(([label, f]) => [label, ...results.map(f)]);
+  const head = ['', ...results.map((r) => `${r.personsPerNode.toLocaleString('en')} per node`)];
+  const lines = [head, head.map((_, i) => (i ? '---:' : '---')), ...rows];
+  console.log(
+    `\nms: median (min) of ${RUNS} runs after a warm-up, jobs polled every ${POLL_MS} ms\n`,
+  );
+  console.log(lines.map((line) => `| ${line.join(' | ')} |`).join('\n'));
+  const machine = `${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+  console.log(JSON.stringify({ machine, node: process.version, RUNS, POLL_MS, results }));
+}

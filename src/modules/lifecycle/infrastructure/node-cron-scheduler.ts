@@ -23,7 +23,17 @@ export class NodeCronScheduler extends LifecycleScheduler {
           this.logger.error(`Lifecycle tick failed: ${(error as Error).message}`);
         }
       },
-      { name: 'lifecycle', noOverlap: true },
+      {
+        name: 'lifecycle',
+        noOverlap: true,
+        // node-cron's own messages (a missed run when the event loop was busy) go to the node's log.
+        logger: {
+          info: (message) => this.logger.log(message),
+          warn: (message) => this.logger.warn(message),
+          error: (message) => this.logger.error(String(message)),
+          debug: (message) => this.logger.debug(String(message)),
+        },
+      },
     );
   }
 

@@ -22,10 +22,11 @@ describe.each(engines)('migrations on %s', (_name, create) => {
   let testDb: TestDatabase;
   let database: Database;
 
+  // Opening the embedded database compiles PostgreSQL's WebAssembly: slow on a busy machine.
   beforeAll(async () => {
     testDb = await create();
     database = await Database.open(testDb.config);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await database?.close();

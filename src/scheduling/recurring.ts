@@ -8,6 +8,7 @@ import { Logger } from '@nestjs/common';
 export class Recurring {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private stopped = false;
   private readonly logger: Logger;
 
   constructor(
@@ -24,6 +25,7 @@ export class Recurring {
 
   /** Runs the task now unless it is running; resolves when this run ends. */
   runNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     this.running ??= this.task()
       .catch((error: unknown) =>
         this.logger.error(`${this.name} failed: ${(error as Error).message}`),
@@ -33,6 +35,7 @@ export class Recurring {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running;

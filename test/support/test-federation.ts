@@ -29,6 +29,7 @@ export interface TestNode extends RunningNode {
  */
 export class TestFederation {
   private readonly running: TestNode[] = [];
+  private stopped = false;
 
   private constructor(
     readonly dir: string,
@@ -106,6 +107,8 @@ export class TestFederation {
     const node = await startNode(config, { logger: false, database: db, clock });
     const testNode = { ...node, database, clock };
     this.running.push(testNode);
+    // A start that outlived its test (a timed-out beforeAll) must not leave a node behind.
+    if (this.stopped) await this.stop();
     return testNode;
   }
 
@@ -125,6 +128,7 @@ export class TestFederation {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const node of this.running.splice(0)) {
       await node.close();
       await node.database.drop();

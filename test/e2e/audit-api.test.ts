@@ -80,8 +80,10 @@ describe("the auditor's API", () => {
     );
     expect(next.entries[0]!.entry.seq).toBe(seen[1]!.entry.seq);
 
-    const from = all.entries[0]!.entry.occurredAt;
-    const to = all.entries[2]!.entry.occurredAt;
+    const instants = all.entries.map((e) => e.entry.occurredAt).sort();
+    const from = instants[0]!;
+    // The window's end is exclusive: a millisecond past the last entry, which may share its instant.
+    const to = new Date(Date.parse(instants.at(-1)!) + 1).toISOString();
     const window = await entries(
       `person=${encodeURIComponent(bob)}&from=${from}&to=${encodeURIComponent(to)}`,
     );

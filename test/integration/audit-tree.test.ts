@@ -43,6 +43,7 @@ describe.each(engines)('the audit tree on %s', (_name, create, concurrent) => {
   let audit: AuditService;
   let tree: AuditTreeService;
 
+  // Opening and migrating the embedded database compiles its WebAssembly: slow on a busy machine.
   beforeAll(async () => {
     testDb = await create();
     database = await Database.open(testDb.config);
@@ -56,7 +57,7 @@ describe.each(engines)('the audit tree on %s', (_name, create, concurrent) => {
       new SystemClock(),
       { id: 'de', country: 'DE', hdabName: 'HDAB DE', contactEmail: 'hdab@de.invalid' },
     );
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await database?.close();

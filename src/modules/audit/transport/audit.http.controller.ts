@@ -61,7 +61,7 @@ export class AuditHttpController {
   @ApiQuery({ name: 'after', required: false, description: 'the `next` of the previous page' })
   @ApiQuery({ name: 'limit', required: false, description: '1-1000, default 100' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'jsonl'] })
-  async entries(@Query() query: unknown, @Res({ passthrough: true }) res: Response) {
+  async entries(@Query() query: unknown, @Res() res: Response): Promise<void> {
     const q = parseInput(entriesQuerySchema, query, 'query');
     const filter = {
       permitId: q.permit,
@@ -72,17 +72,22 @@ export class AuditHttpController {
       from: q.from,
       to: q.to,
     };
-    if (q.format === 'jsonl') {
-      res.setHeader('content-type', 'application/x-ndjson; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="audit-${this.node.id}.jsonl"`);
+    if (q.format === 'json') {
+      const page = await this.audit.search(filter, { after: q.after, limit: q.limit });
+      res.json({ entries: page.entries.map(placedView), next: page.next ?? null });
+      return;
+    }
+    res.setHeader('content-type', 'application/x-ndjson; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="audit-${this.node.id}.jsonl"`);
+    try {
       for await (const page of this.audit.export(filter)) {
         res.write(page.map((p) => `${JSON.stringify(placedView(p))}\n`).join(''));
       }
       res.end();
-      return;
+    } catch (error) {
+      // Too late for an error response: cut the transfer so that no one takes it as complete.
+      res.destroy(error as Error);
     }
-    const page = await this.audit.search(filter, { after: q.after, limit: q.limit });
-    return { entries: page.entries.map(placedView), next: page.next ?? null };
   }
 
   @Get('tree/head')

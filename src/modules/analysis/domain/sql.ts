@@ -48,3 +48,13 @@ export class SqlValues {
 export function statement(...clauses: string[]): string {
   return clauses.filter((clause) => clause !== '').join(' ');
 }
+
+/**
+ * A subquery whose computed columns PostgreSQL evaluates once per row. Without
+ * the fence (OFFSET 0) the planner pulls the subquery up into the outer query
+ * and evaluates each computed column again in every expression that refers to
+ * it: a logistic round's 28 sums each recomputed exp(xβ), 5–7 times slower.
+ */
+export function evaluatedOnce(subquery: string): string {
+  return `${subquery} OFFSET 0`;
+}

@@ -1,6 +1,6 @@
 import type { WorkspaceColumn, WorkspaceTable } from '../analysis-kind';
 import { type Filter, whereClause } from '../filters';
-import { quoteIdent, SqlValues, statement } from '../sql';
+import { evaluatedOnce, quoteIdent, SqlValues, statement } from '../sql';
 import type { Design, DesignColumn, Factor } from './design';
 
 /** The alias of design column j in the design rows: x0 (the intercept), x1, … */
@@ -17,7 +17,8 @@ export function upperPairs(p: number): [number, number][] {
  * The statement, used as a subquery, giving for every row the filters keep:
  * `complete` (no variable of the model is missing), `y` (the outcome as a
  * double, a boolean as 0/1) and `x0`, `x1`, … (the design columns, each a
- * double). Level values are bound, identifiers quoted.
+ * double), each computed once per row. Level values are bound, identifiers
+ * quoted.
  */
 export function designRowsSql(
   design: Design,
@@ -39,10 +40,12 @@ export function designRowsSql(
       (column, j) => `${columnSql(column, levelPlaceholder)} AS ${columnAlias(j)}`,
     ),
   ];
-  return statement(
-    `SELECT ${selected.join(', ')}`,
-    `FROM ${table.sqlName}`,
-    whereClause(filters, table.columns, values),
+  return evaluatedOnce(
+    statement(
+      `SELECT ${selected.join(', ')}`,
+      `FROM ${table.sqlName}`,
+      whereClause(filters, table.columns, values),
+    ),
   );
 }
 

@@ -66,7 +66,7 @@ describe('model design', () => {
         ' "y"::double precision AS y, 1::double precision AS x0, "age"::double precision AS x1,' +
         ' ("arm" = $1::text)::integer::double precision * "age"::double precision AS x2,' +
         ' ("arm" = $2::text)::integer::double precision * "age"::double precision AS x3,' +
-        ' "treated"::integer::double precision AS x4 FROM "ws"."t"',
+        ' "treated"::integer::double precision AS x4 FROM "ws"."t" OFFSET 0',
     );
     expect(values.values).toEqual(['b', 'c']);
   });
@@ -81,7 +81,7 @@ describe('model design', () => {
     );
     expect(values.values).toEqual(['b', 'c', 'a']);
     expect(sql.match(/\$1::text/g)).toHaveLength(3);
-    expect(sql).toMatch(/WHERE "arm" <> \$3::text$/);
+    expect(sql).toMatch(/WHERE "arm" <> \$3::text OFFSET 0$/);
   });
 
   it('names every variable a model uses, filters included', () => {

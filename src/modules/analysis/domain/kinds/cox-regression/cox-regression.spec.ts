@@ -401,7 +401,7 @@ describe('cox-regression', () => {
         'FROM (SELECT ("died" IS NOT NULL AND "age" IS NOT NULL AND "smoker" IS NOT NULL AND "days" IS NOT NULL) AS complete, ' +
         '"died"::integer::double precision AS y, "days"::double precision AS x0, "age"::double precision AS x1, ' +
         '("smoker" = $2::text)::integer::double precision AS x2, ("smoker" = $3::text)::integer::double precision AS x3 ' +
-        'FROM "ws_1"."followup" WHERE "sex" = $4::text) AS d) AS linear) AS centred ' +
+        'FROM "ws_1"."followup" WHERE "sex" = $4::text OFFSET 0) AS d) AS linear) AS centred ' +
         'WINDOW risk AS (PARTITION BY complete ORDER BY x0 DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS risk_sets',
       values: [
         ['age', 'smoker=former', 'smoker=current'],

@@ -441,7 +441,7 @@ describe('linear-regression', () => {
         ' ("sex" = $1::text)::integer::double precision * "age"::double precision AS x1,' +
         ' ("sex" = $2::text)::integer::double precision * "age"::double precision AS x2,' +
         ' "diabetes"::integer::double precision AS x3' +
-        ' FROM "ws_1"."cohort" WHERE "smoker" = $3::text) AS d',
+        ' FROM "ws_1"."cohort" WHERE "smoker" = $3::text OFFSET 0) AS d',
       values: [
         'female',
         'male',

@@ -3,7 +3,7 @@ import type { LocalQuery, WorkspaceTable } from '../../analysis-kind';
 import { designOf } from '../../design/design';
 import { columnAlias, columnNamesSql, designRowsSql, upperPairs } from '../../design/design-sql';
 import { readModelRow } from '../../design/model-rows';
-import { SqlValues, statement } from '../../sql';
+import { evaluatedOnce, SqlValues, statement } from '../../sql';
 import type { LogisticRegressionContribution } from './contribution';
 import { LOGISTIC_OUTCOME_TYPES, type LogisticRegressionParams } from './params';
 import type { LogisticRegressionState } from './state';
@@ -44,7 +44,10 @@ export function logisticRegressionQuery(
     .map((b, j) => `${x(j)} * ${values.add(b, 'double precision')}`)
     .join(' + ');
   const bound = LINEAR_PREDICTOR_BOUND;
-  const withEta = `SELECT l.*, least(greatest(lp, -${bound}), ${bound}) AS eta, exp(-least(abs(lp), ${bound})) AS t FROM (SELECT d.*, ${linearPredictor} AS lp FROM (${rows}) AS d) AS l`;
+  const withLp = evaluatedOnce(`SELECT d.*, ${linearPredictor} AS lp FROM (${rows}) AS d`);
+  const withEta = evaluatedOnce(
+    `SELECT l.*, least(greatest(lp, -${bound}), ${bound}) AS eta, exp(-least(abs(lp), ${bound})) AS t FROM (${withLp}) AS l`,
+  );
   const fitted = [
     'SELECT s.*',
     't / ((1 + t) * (1 + t)) AS w',
@@ -63,7 +66,7 @@ export function logisticRegressionQuery(
   ];
   const sql = statement(
     `SELECT ${[columnNamesSql(design, values), 'count(*) AS rows', `count(*) ${COMPLETE} AS n`, ...sums].join(', ')}`,
-    `FROM (${fitted} FROM (${withEta}) AS s) AS f`,
+    `FROM (${evaluatedOnce(`${fitted} FROM (${withEta}) AS s`)}) AS f`,
   );
   return { sql, values: values.values };
 }

@@ -520,7 +520,7 @@ describe('logistic-regression', () => {
         ' "relapse"::double precision AS y, 1::double precision AS x0,' +
         ' ("smoker" = $1::text)::integer::double precision AS x1,' +
         ' ("smoker" = $2::text)::integer::double precision AS x2' +
-        ' FROM "ws_1"."cohort" WHERE "age" < $3::integer) AS d) AS l) AS s) AS f',
+        ' FROM "ws_1"."cohort" WHERE "age" < $3::integer OFFSET 0) AS d OFFSET 0) AS l OFFSET 0) AS s OFFSET 0) AS f',
       values: [
         'never',
         'former',

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { invertByElimination } from '../../src/modules/analysis/domain/kinds/testing/model-nodes';
+import { seededRandom } from '../../src/modules/analysis/domain/kinds/testing/synthetic-nodes';
 import { DatasetsService } from '../../src/modules/catalogue/application/datasets.service';
 import { DatasetDefinition } from '../../src/modules/catalogue/domain/dataset';
 import { RunJobService } from '../../src/modules/jobs/application/run-job.service';
@@ -100,18 +101,6 @@ interface KaplanMeierResult {
   }[];
 }
 
-/** A seeded generator (mulberry32): the same rows on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `persons` persons with a linear, a logistic and a proportional-hazards
  * signal. `few`: every other person treated, and in each arm the first ten
@@ -119,7 +108,7 @@ function random(seed: number): () => number {
  * that the node's binned survival counts are 0 or at least 10.
  */
 function people(seed: number, persons: number, levels: readonly Level[], few = false): Person[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   return Array.from({ length: persons }, (_, i) => {
     const age = Math.round((20 + 60 * next()) * 10) / 10;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/modules/analysis/domain/kinds/testing/synthetic-nodes';
 /** One person of a test registry file, as the test generates it (null: missing). */
 export interface RegistryRow {
   readonly id: string;
@@ -50,18 +51,6 @@ export const REGISTRY_VARIABLES = REGISTRY_DICTIONARY.variables
   .filter((v) => v.type !== 'identifier')
   .map((v) => v.name);
 
-/** A seeded generator (mulberry32): the same rows on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Persons `first`…`first + count − 1` (text identifiers). Every 12th has no
  * BMI, every 15th no smoking status and every 9th no region, so each node
@@ -71,7 +60,7 @@ function random(seed: number): () => number {
  * persons in every bin of [0, 200, 400, 600] that has any.
  */
 export function registryRows(seed: number, first: number, count: number): RegistryRow[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const n = first + i;
     const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 3000) * 86_400_000);

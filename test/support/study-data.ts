@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { DatasetsService } from '../../src/modules/catalogue/application/datasets.service';
 import { DatasetDefinition } from '../../src/modules/catalogue/domain/dataset';
 import { TestNode } from './test-federation';
+import { seededRandom } from '../../src/modules/analysis/domain/kinds/testing/synthetic-nodes';
 
 /** One person of the test study, as the test generates it. */
 export interface StudyRow {
@@ -15,18 +16,6 @@ export interface StudyRow {
 
 export const GROUP_LEVELS = ['a', 'b', 'c'] as const;
 
-/** A seeded generator (mulberry32): the same rows on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `persons` study rows: groups drawn from `levels` (so a country can lack a
  * level), a few missing values, values on a country-specific
@@ -37,7 +26,7 @@ export function studyRows(
   persons: number,
   options: { levels?: readonly StudyRow['grp'][]; valueShift?: number; firstId?: number } = {},
 ): StudyRow[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const levels = options.levels ?? GROUP_LEVELS;
   return Array.from({ length: persons }, (_, i) => {
     const grp = levels[Math.floor(next() * levels.length)]!;

@@ -126,11 +126,19 @@ describe('federated jobs: the code travels, the rows stay', () => {
           [schema],
         )) as { column_name: string }[];
         expect(columns.map((c) => c.column_name)).toEqual(['pseudonym', ...[...VARIABLES].sort()]);
-        const rows = (await db.query(`SELECT pseudonym FROM "${schema}".study`)) as {
-          pseudonym: string;
-        }[];
+        const rows = (await db.query(
+          `SELECT encode(pseudonym, 'hex') AS pseudonym FROM "${schema}".study`,
+        )) as { pseudonym: string }[];
         expect(rows).toHaveLength(ROWS[id]!.length);
+        // HMAC-SHA-256: 32 bytes.
         expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.pseudonym))).toBe(true);
+        // Vacuumed and analysed once built: statistics and a visibility map before the first job.
+        const [stats] = (await db.query(
+          `SELECT reltuples, relallvisible, relpages FROM pg_class WHERE oid = $1::regclass`,
+          [`"${schema}".study`],
+        )) as { reltuples: number; relallvisible: number; relpages: number }[];
+        expect(Number(stats!.reltuples)).toBe(ROWS[id]!.length);
+        expect(Number(stats!.relallvisible)).toBe(Number(stats!.relpages));
         const [secret] = (await db.query(
           `SELECT octet_length(secret) AS bytes FROM workspace_secret WHERE permit_id = $1`,
           [permitId],
@@ -144,13 +152,46 @@ describe('federated jobs: the code travels, the rows stay', () => {
         new Set(
           (
             (await nodes[id]!.app.get(DataSource).query(
-              `SELECT pseudonym FROM "ws_${permitId.replace(/-/g, '')}".study`,
+              `SELECT encode(pseudonym, 'hex') AS pseudonym FROM "ws_${permitId.replace(/-/g, '')}".study`,
             )) as { pseudonym: string }[]
           ).map((r) => r.pseudonym),
         );
       // Person ids 1… exist in every country; keyed by each node's own secret, nothing links them.
       const [de, fr] = [await pseudonymsOf('de'), await pseudonymsOf('fr')];
       expect([...de].filter((p) => fr.has(p))).toEqual([]);
+    });
+  });
+
+  describe('following a job', () => {
+    it('answers GET ?wait=… as soon as the job has settled, so a client need not poll', async () => {
+      const submitted = await submit('count', {});
+      const reply = await callNode<JobView>(
+        nodes.de!,
+        'GET',
+        `/v1/jobs/${submitted.body.id}?wait=20s`,
+        await alice(),
+      );
+      expect(reply.status).toBe(200);
+      expect(reply.body.status).toBe('COMPLETE');
+      expect(reply.body.result!.result).toMatchObject({ total: pooled().length });
+    });
+
+    it('refuses a wait that is no duration or is longer than 30 s', async () => {
+      const { id } = (await submit('count', {})).body;
+      for (const wait of ['forever', '5', '31s', '-1s', '30001ms']) {
+        const reply = await callNode<{ error?: { code: string } }>(
+          nodes.de!,
+          'GET',
+          `/v1/jobs/${id}?wait=${wait}`,
+          await alice(),
+        );
+        expect({ wait, status: reply.status, code: reply.body.error?.code }).toEqual({
+          wait,
+          status: 400,
+          code: 'REQUEST.INVALID',
+        });
+      }
+      await finished(id);
     });
   });
 
@@ -402,10 +443,11 @@ describe('federated jobs: the code travels, the rows stay', () => {
         const done = await finished(other.body.id);
         expect(done.status).toBe('COMPLETE');
         expect(done.result!.result).toMatchObject({ total: pooled().length });
+        // A long poll of a job that does not settle in time answers it as it stands.
         const stillWaiting = await callNode<JobView>(
           nodes.de!,
           'GET',
-          `/v1/jobs/${waiting}`,
+          `/v1/jobs/${waiting}?wait=300ms`,
           await alice(),
         );
         expect(stillWaiting.body.status).toBe('RUNNING');

@@ -11,6 +11,7 @@ import { JobDispatcher } from './application/job-dispatcher.service';
 import { JobPeers } from './application/job-peers.port';
 import { JobRepository } from './application/job-repository.port';
 import { JobRunRepository } from './application/job-run-repository.port';
+import { JobSettlements } from './application/job-settlements';
 import { PermitJobsService } from './application/permit-jobs.service';
 import { RunJobService } from './application/run-job.service';
 import { SubmitJobService } from './application/submit-job.service';
@@ -34,6 +35,7 @@ import { JobsHttpController } from './transport/jobs.http.controller';
     { provide: SubmitterAssertions, useClass: JoseSubmitterAssertions },
     RunJobService,
     JobDispatcher,
+    JobSettlements,
     SubmitJobService,
     ContributionDelivery,
     PermitJobsService,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CompactSign, compactVerify, importJWK } from 'jose';
+import { CompactSign, compactVerify } from 'jose';
 import { z } from 'zod';
 import { FederationDirectory } from '../../federation/application/federation-directory';
 import { PublicJwk } from '../../federation/domain/federation-member';
+import { verificationKeyOf } from '../../federation/infrastructure/verification-keys';
 import { FederationMaterial } from '../../federation/infrastructure/federation-material';
 import { canonicalJson } from '../../permits/domain/canonical-json';
 import { TreeHeadSigner } from '../application/tree-head-signer.port';
@@ -63,7 +64,7 @@ export async function verifyTreeHeadJws(
       async (header) => {
         const key = keys.find((k) => k.kid === header.kid);
         if (!key) throw new Error('not a key of the node');
-        return importJWK({ ...key }, 'EdDSA');
+        return verificationKeyOf(key);
       },
       { algorithms: ['EdDSA'] },
     );

@@ -21,6 +21,7 @@ import {
 } from '../domain/job';
 import { DeliverRequest, JobPeers, RunJobReply, RunJobRequest } from './job-peers.port';
 import { JobRepository, NodeOutcome, Part } from './job-repository.port';
+import { JobSettlements } from './job-settlements';
 import { RunJobService, specHashOf } from './run-job.service';
 import { SubmitterAssertions } from './submitter-assertions.port';
 
@@ -45,6 +46,7 @@ export class JobDispatcher implements OnModuleDestroy {
     private readonly assertions: SubmitterAssertions,
     private readonly stages: PermitStagesService,
     private readonly workspaces: WorkspacesService,
+    private readonly settlements: JobSettlements,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -304,8 +306,8 @@ export class JobDispatcher implements OnModuleDestroy {
     status: Exclude<JobStatus, 'RUNNING' | 'CANCELLED'>,
     result: JobResult,
   ): Promise<void> {
-    await this.unitOfWork.run(async (tx) => {
-      if (!(await this.jobs.finish(job.id, status, result, this.clock.now(), tx))) return;
+    const finished = await this.unitOfWork.run(async (tx) => {
+      if (!(await this.jobs.finish(job.id, status, result, this.clock.now(), tx))) return false;
       await this.audit.record(
         {
           channel: 'internal',
@@ -322,7 +324,9 @@ export class JobDispatcher implements OnModuleDestroy {
         },
         tx,
       );
+      return true;
     });
+    if (finished) this.settlements.announce(job.id);
   }
 }
 

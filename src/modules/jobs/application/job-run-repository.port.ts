@@ -20,11 +20,12 @@ export interface JobRun {
  */
 export abstract class JobRunRepository {
   abstract get(jobId: string, round: number): Promise<JobRun | undefined>;
-  /** Records the start of a round's run; one started before and not finished is started again. */
-  abstract start(spec: JobSpec, round: number, lead: string, now: Date): Promise<void>;
-  abstract finish(
-    jobId: string,
-    round: number,
+  /**
+   * Records how a round's run ended, once it has: its gate decision or its
+   * failure. A run that failed before is replaced; a decided one is kept.
+   */
+  abstract record(
+    run: { spec: JobSpec; round: number; lead: string; startedAt: Date },
     outcome: { decision: GateDecision } | { failed: string },
     now: Date,
     tx: Transaction,

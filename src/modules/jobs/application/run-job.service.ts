@@ -68,6 +68,12 @@ export class RunJobService {
 
   private async authorize(callerId: string, request: RunJobRequest, spec: JobSpec) {
     const now = this.clock.now();
+    // Independent reads, sent to the database at once; each is judged below in its turn.
+    const [granted, workspace, earlier] = await Promise.allSettled([
+      this.stages.granted(spec.permitId),
+      this.workspaces.table(spec.permitId, spec.params.dataset),
+      this.runs.get(spec.jobId, request.round),
+    ]);
     const payload = await this.verifier.verify(request.permitJws, { now, forNode: this.node.id });
     if (payload.permitId !== spec.permitId) {
       throw new DomainError(
@@ -81,7 +87,7 @@ export class RunJobService {
         `${callerId} does not lead permit ${payload.permitId}`,
       );
     }
-    const { record } = await this.stages.granted(spec.permitId);
+    const { record } = settled(granted);
     if (record.jws?.payload !== request.permitJws.payload) {
       throw new DomainError(
         'PERMIT.STALE',
@@ -105,18 +111,17 @@ export class RunJobService {
     ) {
       throw new DomainError('JOB.ASSERTION_INVALID', 'The submitter assertion is not for this job');
     }
-    const table = await this.workspaces.table(spec.permitId, spec.params.dataset);
+    const table = settled(workspace);
     const { kind, params } = checkJob(spec, payload, new Map([[this.node.id, table.info]]));
-    return { kind, params, table, state: roundState(kind, request) };
+    return { kind, params, table, state: roundState(kind, request), earlier: settled(earlier) };
   }
 
   private async execute(
     lead: string,
     spec: JobSpec,
     round: number,
-    { kind, params, table, state }: Awaited<ReturnType<RunJobService['authorize']>>,
+    { kind, params, table, state, earlier }: Awaited<ReturnType<RunJobService['authorize']>>,
   ): Promise<RunJobReply> {
-    const earlier = await this.runs.get(spec.jobId, round);
     if (earlier && canonicalJson(earlier.spec) !== canonicalJson(spec)) {
       throw new DomainError(
         'REQUEST.INVALID',
@@ -127,7 +132,8 @@ export class RunJobService {
       return (await this.gate.current(spec.jobId, round)) ?? earlier.decision;
     }
     if (earlier?.decision) return earlier.decision;
-    await this.runs.start(spec, round, lead, this.clock.now());
+    // The run is recorded once it has ended, in the transaction of its outcome.
+    const run = { spec, round, lead, startedAt: this.clock.now() };
     let contribution: unknown;
     try {
       contribution = kind.read(
@@ -142,7 +148,7 @@ export class RunJobService {
           : `the database refused the analysis (SQLSTATE ${(error as { code?: string }).code ?? 'unknown'})`;
       this.logger.error(`Job ${spec.jobId} failed here: ${reason}`);
       await this.unitOfWork.run((tx) =>
-        this.runs.finish(spec.jobId, round, { failed: reason }, this.clock.now(), tx),
+        this.runs.record(run, { failed: reason }, this.clock.now(), tx),
       );
       throw new DomainError(
         'ANALYSIS.FAILED',
@@ -156,10 +162,15 @@ export class RunJobService {
         contribution,
         tx,
       );
-      await this.runs.finish(spec.jobId, round, { decision }, this.clock.now(), tx);
+      await this.runs.record(run, { decision }, this.clock.now(), tx);
       return decision;
     });
   }
+}
+
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }
 
 /** The lead's state for this round, checked against the kind's schema; none for one-round kinds. */

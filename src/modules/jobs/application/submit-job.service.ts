@@ -15,6 +15,10 @@ import { Job, JobSpec } from '../domain/job';
 import { checkJob, jobNodesOf } from '../domain/job.rules';
 import { JobDispatcher } from './job-dispatcher.service';
 import { JobRepository } from './job-repository.port';
+import { JobSettlements } from './job-settlements';
+
+/** How often a waiting request reads the job again, for a job settled by another replica. */
+const RECHECK_MS = 1000;
 
 /** The researcher's side of jobs, at the permit's lead: submit, follow, cancel. */
 @Injectable()
@@ -24,6 +28,7 @@ export class SubmitJobService {
     private readonly stages: PermitStagesService,
     private readonly workspaces: WorkspacesService,
     private readonly dispatcher: JobDispatcher,
+    private readonly settlements: JobSettlements,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -62,7 +67,11 @@ export class SubmitJobService {
     permitId: string,
     request: { kind: string; params: JobSpec['params'] },
   ): Promise<Job> {
-    const { record, payload } = await this.stages.granted(permitId);
+    // Independent reads, sent to the database at once.
+    const [{ record, payload }, ready] = await Promise.all([
+      this.stages.granted(permitId),
+      this.workspaces.readiness(permitId),
+    ]);
     assertUserNamed(payload, person);
     if (payload.lead !== this.node.id) {
       throw new DomainError(
@@ -88,7 +97,6 @@ export class SubmitJobService {
       submittedAt: now.toISOString(),
     };
     const nodes = jobNodesOf(payload, request.params.dataset);
-    const ready = await this.workspaces.readiness(permitId);
     const tables = new Map<string, WorkspaceTableInfo>(
       nodes.map((node) => {
         const table = ready
@@ -122,8 +130,24 @@ export class SubmitJobService {
     return (await this.jobs.get(spec.jobId))!;
   }
 
-  /** A job, for the people its permit names. */
-  async get(person: Person, jobId: string): Promise<Job> {
+  /**
+   * A job, for the people its permit names; while it is RUNNING, answered
+   * as soon as it settles or after `waitMs`, whichever is first (a long poll).
+   */
+  async get(person: Person, jobId: string, waitMs = 0): Promise<Job> {
+    let job = await this.visible(person, jobId);
+    for (let left = waitMs; job.status === 'RUNNING' && left > 0; left -= RECHECK_MS) {
+      // Waiting starts before the reading, so a job settling in between is not missed.
+      const settled = this.settlements.next(jobId, Math.min(left, RECHECK_MS));
+      job = (await this.jobs.get(jobId)) ?? job;
+      if (job.status !== 'RUNNING') break;
+      await settled;
+      job = (await this.jobs.get(jobId)) ?? job;
+    }
+    return job;
+  }
+
+  private async visible(person: Person, jobId: string): Promise<Job> {
     const job = await this.jobs.get(jobId);
     if (!job) throw notFound(jobId);
     const { payload } = await this.stages.granted(job.permitId, { anyTime: true }).catch(() => {
@@ -143,7 +167,7 @@ export class SubmitJobService {
 
   /** The submitter stops a running job: parts still out are discarded when they come back. */
   async cancel(person: Person, jobId: string): Promise<Job> {
-    const job = await this.get(person, jobId);
+    const job = await this.visible(person, jobId);
     if (
       job.spec.submittedBy.issuer !== person.issuer ||
       job.spec.submittedBy.subject !== person.subject
@@ -171,6 +195,7 @@ export class SubmitJobService {
         tx,
       );
     });
+    this.settlements.announce(jobId);
     return (await this.jobs.get(jobId))!;
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { importJWK, jwtVerify, SignJWT } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { DomainError } from '../../../shared/errors';
 import { FederationDirectory } from '../../federation/application/federation-directory';
 import { FederationMaterial } from '../../federation/infrastructure/federation-material';
+import { verificationKeyOf } from '../../federation/infrastructure/verification-keys';
 import { NodeConfig } from '../../../config/app-config';
 import { SubmitterAssertions, SubmitterClaims } from '../application/submitter-assertions.port';
 
@@ -58,7 +59,7 @@ export class JoseSubmitterAssertions extends SubmitterAssertions {
         async (header) => {
           const key = lead.jwks.keys.find((k) => k.kid === header.kid);
           if (!key) throw new Error('not a key of the lead');
-          return importJWK({ ...key }, 'EdDSA');
+          return verificationKeyOf(key);
         },
         {
           algorithms: ['EdDSA'],

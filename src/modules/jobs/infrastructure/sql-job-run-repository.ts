@@ -47,36 +47,32 @@ export class SqlJobRunRepository extends JobRunRepository {
     };
   }
 
-  async start(spec: JobSpec, round: number, lead: string, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO job_run (job_id, round, permit_id, lead, spec, state, started_at)
-       VALUES ($1, $2, $3, $4, $5, 'RUNNING', $6)
-       ON CONFLICT (job_id, round) DO UPDATE SET state = 'RUNNING', started_at = $6, reason = NULL
-       WHERE job_run.state IN ('RUNNING', 'FAILED')`,
-      [spec.jobId, round, spec.permitId, lead, JSON.stringify(spec), now],
-    );
-  }
-
-  async finish(
-    jobId: string,
-    round: number,
+  async record(
+    run: { spec: JobSpec; round: number; lead: string; startedAt: Date },
     outcome: { decision: GateDecision } | { failed: string },
     now: Date,
     tx: Transaction,
   ): Promise<void> {
     const decision = 'decision' in outcome ? outcome.decision : undefined;
     await managerOf(this.dataSource, tx).query(
-      `UPDATE job_run SET state = $3, contribution = $4, persons = $5, findings = $6, reason = $7,
-         finished_at = $8
-       WHERE job_id = $1 AND round = $2 AND state = 'RUNNING'`,
+      `INSERT INTO job_run (job_id, round, permit_id, lead, spec, state, contribution, persons,
+         findings, reason, started_at, finished_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (job_id, round) DO UPDATE SET state = $6, contribution = $7, persons = $8,
+         findings = $9, reason = $10, started_at = $11, finished_at = $12
+       WHERE job_run.state IN ('RUNNING', 'FAILED')`,
       [
-        jobId,
-        round,
+        run.spec.jobId,
+        run.round,
+        run.spec.permitId,
+        run.lead,
+        JSON.stringify(run.spec),
         decision ? decision.outcome : 'FAILED',
         decision?.outcome === 'RELEASED' ? JSON.stringify(decision.contribution) : null,
         decision?.outcome === 'RELEASED' ? decision.persons : null,
         decision && decision.outcome !== 'RELEASED' ? JSON.stringify(decision.findings) : null,
         'failed' in outcome ? outcome.failed : null,
+        run.startedAt,
         now,
       ],
     );

@@ -5,7 +5,7 @@ import { parseInput } from '../../../shared/validation';
 import type { Person } from '../../identity/domain/person';
 import { CurrentPerson, Roles } from '../../identity/transport/access.decorators';
 import { SubmitJobService } from '../application/submit-job.service';
-import { submitJobSchema } from './job.http.schemas';
+import { MAX_WAIT_MS, submitJobSchema, waitSchema } from './job.http.schemas';
 import { jobView } from './job.view';
 
 const uuid = new ParseUUIDPipe({
@@ -46,9 +46,19 @@ export class JobsHttpController {
   @Get('v1/jobs/:id')
   @Roles('researcher')
   @ApiBearerAuth()
+  @ApiQuery({
+    name: 'wait',
+    required: false,
+    description: `While the job runs, hold the answer until it settles or this long has passed (e.g. 5s, 500ms; at most ${MAX_WAIT_MS / 1000}s): a long poll instead of polling`,
+  })
   @ApiOperation({ summary: "A job: each node's state, and when finished, the pooled result" })
-  async get(@CurrentPerson() person: Person, @Param('id', uuid) id: string) {
-    return jobView(await this.jobs.get(person, id));
+  async get(
+    @CurrentPerson() person: Person,
+    @Param('id', uuid) id: string,
+    @Query('wait') wait: unknown,
+  ) {
+    const waitMs = parseInput(waitSchema, wait, 'wait') ?? 0;
+    return jobView(await this.jobs.get(person, id, waitMs));
   }
 
   @Post('v1/jobs/:id/cancel')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CompactSign, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { PublicJwk } from '../../federation/domain/federation-member';
 import { FederationMaterial } from '../../federation/infrastructure/federation-material';
+import { verificationKeyOf } from '../../federation/infrastructure/verification-keys';
 import { DestructionSigner } from '../application/destruction-signer.port';
 import { DESTRUCTION_RECORD_JWS_TYPE } from '../domain/destruction-record';
 
@@ -27,7 +28,7 @@ export class JoseDestructionSigner extends DestructionSigner {
       const { kid, typ } = decodeProtectedHeader(jws);
       const key = keys.find((k) => k.kid === kid);
       if (!key || typ !== DESTRUCTION_RECORD_JWS_TYPE) return undefined;
-      const { payload } = await compactVerify(jws, await importJWK({ ...key }, 'EdDSA'), {
+      const { payload } = await compactVerify(jws, await verificationKeyOf(key), {
         algorithms: ['EdDSA'],
       });
       return Buffer.from(payload).toString('utf8');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../shared/errors';
 import { FederationDirectory } from '../../federation/application/federation-directory';
@@ -8,15 +9,25 @@ import { permitPayloadSchema } from '../domain/permit-payload.schema';
 import { assertNamesNode, assertWithinValidity } from '../domain/permit.rules';
 import { PermitCrypto } from './permit-crypto.port';
 
+/** Permits whose signatures verified, remembered by hash; a node sees few permits. */
+const VERIFIED_CAPACITY = 256;
+
 /**
  * The one permit check, used everywhere a permit is accepted: the payload
  * is canonical and well-formed; every participant has signed it with a key
  * the registry publishes for that participant (each checked on its own:
  * one good signature does not stand for the others); no one else has signed
  * it; it is within its validity window; and, when asked, it names this node.
+ *
+ * What depends only on the permit's bytes and the registry (the payload and
+ * the signatures) is checked once per exact JWS and remembered by its
+ * SHA-256; the validity window and the node are checked on every call, and
+ * the permit's state is the caller's to read each time (ADR 0014).
  */
 @Injectable()
 export class PermitVerifier {
+  private readonly verified = new Map<string, PermitPayload>();
+
   constructor(
     private readonly crypto: PermitCrypto,
     private readonly directory: FederationDirectory,
@@ -27,6 +38,22 @@ export class PermitVerifier {
     jws: GeneralJws,
     options: { now: Date | 'any-time'; forNode?: string },
   ): Promise<PermitPayload> {
+    const hash = hashOf(jws);
+    let payload = this.verified.get(hash);
+    if (!payload) {
+      payload = await this.verifySignatures(jws);
+      if (this.verified.size >= VERIFIED_CAPACITY) {
+        this.verified.delete(this.verified.keys().next().value!);
+      }
+      this.verified.set(hash, payload);
+    }
+    if (options.now !== 'any-time') assertWithinValidity(payload, options.now);
+    if (options.forNode) assertNamesNode(payload, options.forNode);
+    return payload;
+  }
+
+  /** The payload, well-formed, canonical and signed by every participant and no one else. */
+  private async verifySignatures(jws: GeneralJws): Promise<PermitPayload> {
     const payload = this.decode(jws);
     const participants = payload.participants.map((id) => {
       const member = this.directory.registry.members.find((m) => m.id === id);
@@ -65,8 +92,6 @@ export class PermitVerifier {
         }
       }
     }
-    if (options.now !== 'any-time') assertWithinValidity(payload, options.now);
-    if (options.forNode) assertNamesNode(payload, options.forNode);
     return payload;
   }
 
@@ -90,6 +115,12 @@ export class PermitVerifier {
 
 function invalid(what: string): DomainError {
   return new DomainError('PERMIT.SIGNATURE_INVALID', `The permit ${what}`);
+}
+
+/** SHA-256 of every byte the signature checks read: the payload and each signature in order. */
+function hashOf(jws: GeneralJws): string {
+  const parts = [jws.payload, ...jws.signatures.flatMap((s) => [s.protected, s.signature])];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
 function kidOf(protectedHeader: string): string | undefined {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { flattenedVerify, FlattenedSign, importJWK } from 'jose';
+import { flattenedVerify, FlattenedSign } from 'jose';
 import { FederationMaterial } from '../../federation/infrastructure/federation-material';
 import { PublicJwk } from '../../federation/domain/federation-member';
+import { verificationKeyOf } from '../../federation/infrastructure/verification-keys';
 import { JwsSignature, PermitCrypto } from '../application/permit-crypto.port';
 
 /** EdDSA (Ed25519) JWS with the node's signing key, by jose. */
@@ -22,7 +23,7 @@ export class JosePermitCrypto extends PermitCrypto {
     try {
       await flattenedVerify(
         { payload: payloadB64, protected: signature.protected, signature: signature.signature },
-        await importJWK({ ...key }, 'EdDSA'),
+        await verificationKeyOf(key),
         { algorithms: ['EdDSA'] },
       );
       return true;

@@ -62,8 +62,9 @@ export class PreparationService implements OnModuleInit {
           );
         }
         const schema = workspaceSchemaOf(permitId);
+        let tables: WorkspaceTableInfo[];
         try {
-          const tables = workspacePlan(payload.datasets, this.node.id, await this.datasets.list());
+          tables = workspacePlan(payload.datasets, this.node.id, await this.datasets.list());
           await this.unitOfWork.run(async (tx) => {
             await this.store.build(permitId, schema, tables, now, tx);
             await this.audit.record(
@@ -82,12 +83,28 @@ export class PreparationService implements OnModuleInit {
           await this.recordFailure(permitId, error, (existing?.attempts ?? 0) + 1);
           return;
         }
+        await this.vacuum(permitId, schema, tables);
       }
       await this.report(permitId, payload.lead);
     } catch (error) {
       this.logger.warn(`Preparation of ${permitId} not finished: ${(error as Error).message}`);
     } finally {
       this.preparing.delete(permitId);
+    }
+  }
+
+  /** Only speeds up reading: a failure leaves the workspace as built, for autovacuum to reach. */
+  private async vacuum(
+    permitId: string,
+    schema: string,
+    tables: readonly WorkspaceTableInfo[],
+  ): Promise<void> {
+    try {
+      await this.store.vacuum(schema, tables);
+    } catch (error) {
+      this.logger.warn(
+        `Vacuum of the workspace of ${permitId} failed: ${(error as Error).message}`,
+      );
     }
   }
 

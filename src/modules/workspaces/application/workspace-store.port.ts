@@ -23,6 +23,13 @@ export abstract class WorkspaceStore {
     now: Date,
     tx: Transaction,
   ): Promise<void>;
+  /**
+   * After the build has committed (VACUUM runs outside a transaction): each
+   * table frozen, its visibility map set and its statistics gathered, so
+   * analyses read it without touching every row's visibility again and may
+   * use index-only scans. The workspace is never written again.
+   */
+  abstract vacuum(schema: string, tables: readonly WorkspaceTableInfo[]): Promise<void>;
   abstract get(permitId: string, tx?: Transaction): Promise<Workspace | undefined>;
   abstract recordFailure(
     permitId: string,

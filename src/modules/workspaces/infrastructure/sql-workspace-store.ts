@@ -46,12 +46,12 @@ export class SqlWorkspaceStore extends WorkspaceStore {
       const target = `${quoteIdent(schema)}.${quoteIdent(table.dataset)}`;
       const columns = table.columns.map((c) => quoteIdent(c.name));
       await manager.query(
-        `CREATE TABLE ${target} AS SELECT ''::text AS pseudonym, ${columns.join(', ')}
+        `CREATE TABLE ${target} AS SELECT ''::bytea AS pseudonym, ${columns.join(', ')}
          FROM datasets.${quoteIdent(table.dataset)} WITH NO DATA`,
       );
       await manager.query(
         `INSERT INTO ${target}
-         SELECT encode(hmac(convert_to(d.person_id::text, 'UTF8'), s.secret, 'sha256'), 'hex'), ${columns.map((c) => `d.${c}`).join(', ')}
+         SELECT hmac(convert_to(d.person_id::text, 'UTF8'), s.secret, 'sha256'), ${columns.map((c) => `d.${c}`).join(', ')}
          FROM datasets.${quoteIdent(table.dataset)} d
          CROSS JOIN (SELECT secret FROM workspace_secret WHERE permit_id = $1) s`,
         [permitId],
@@ -65,6 +65,14 @@ export class SqlWorkspaceStore extends WorkspaceStore {
          attempts = workspace.attempts + 1, last_error = NULL, next_attempt_at = NULL, ready_at = $4, updated_at = $4`,
       [permitId, schema, JSON.stringify(tables), now],
     );
+  }
+
+  async vacuum(schema: string, tables: readonly WorkspaceTableInfo[]): Promise<void> {
+    for (const table of tables) {
+      await this.dataSource.query(
+        `VACUUM (FREEZE, ANALYZE) ${quoteIdent(schema)}.${quoteIdent(table.dataset)}`,
+      );
+    }
   }
 
   async get(permitId: string, tx?: Transaction): Promise<Workspace | undefined> {

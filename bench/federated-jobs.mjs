@@ -12,20 +12,27 @@
 // a warm-up (default 10). A job is followed with GET /v1/jobs/{id}?wait=10s (a long poll, answered
 // as soon as the job settles). BENCH_NODE_ARGS: extra arguments for the node processes, e.g.
 // '--cpu-prof --cpu-prof-dir=/tmp/spe-prof'.
-import { execFile, spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import pg from 'pg';
+import {
+  checkpoint,
+  dbUrl,
+  loadCountries,
+  LocalFederation,
+  recreateDatabases,
+  root,
+  stats,
+  timed as timedRuns,
+  withDb,
+} from './support/local-federation.mjs';
 
 const require = createRequire(import.meta.url);
 const grpc = require('@grpc/grpc-js');
-const root = join(import.meta.dirname, '..');
 const { loadProtos } = require(join(root, 'dist', 'grpc', 'proto.js'));
-const { readLocalNodes } = require(join(root, 'dist', 'cli', 'federation-folder.js'));
 
 const sizes = process.argv.slice(2).map(Number);
 if (sizes.length === 0) sizes.push(1_000_000);
@@ -35,8 +42,6 @@ if (!sizes.every((n) => Number.isInteger(n) && n >= 100)) {
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55433/postgres';
-const dbUrl = (name) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
 // As in test/e2e/jobs.test.ts: FR's values shifted up, NL's down and NL without group c.
 const NODES = [
   { id: 'de', seed: 11, shift: 0, levels: ['a', 'b', 'c'] },
@@ -53,13 +58,12 @@ const NODE_SQL = {
   count: (t) => `SELECT count(*) AS n FROM ${t}`,
 };
 
-const fedDir = mkdtempSync(join(tmpdir(), 'spe-bench-fed-'));
-let nodes = []; // the running node processes
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const spe = async (args, env = process.env) => {
-  const cli = join(root, 'dist', 'cli', 'spe.js');
-  return (await promisify(execFile)(process.execPath, [cli, ...args], { env })).stdout.trim();
-};
+const federation = new LocalFederation({
+  database: (id) => `spe_bench_${id}`,
+  httpPortBase: 3301,
+  grpcPortBase: 50351,
+  nodeArgs: NODE_ARGS,
+});
 
 /** Persons 1…n of one country; u(k) is the person's k-th draw in [0, 1), from a seeded hash. */
 function studySql(node, n, idOffset = 0) {
@@ -76,171 +80,39 @@ function studySql(node, n, idOffset = 0) {
 const STUDY_TABLE = `(person_id bigint, grp text, flag boolean, value double precision,
   score integer, birth_year integer)`;
 
-async function withDb(name, work) {
-  const client = new pg.Client({ connectionString: dbUrl(name) });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function recreateDatabases({ drop = false } = {}) {
-  await withDb(new URL(server).pathname.slice(1) || 'postgres', async (c) => {
-    for (const db of DATABASES) {
-      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-      if (!drop) await c.query(`CREATE DATABASE ${db}`);
-    }
-  });
-}
-
 /** The rows in SQL at every node and, the same values, in one pooled table; then the dataset. */
 async function loadData(n) {
-  const load = (db, table, parts) =>
-    withDb(db, async (c) => {
-      await c.query(`CREATE TABLE ${table} ${STUDY_TABLE}`);
-      for (const [i, node] of parts.entries())
-        await c.query(`INSERT INTO ${table} ${studySql(node, n, parts.length > 1 ? i * n : 0)}`);
-      await c.query(`VACUUM ANALYZE ${table}`);
-    });
-  await Promise.all([
-    ...NODES.map((node) => load(`spe_bench_${node.id}`, 'public.study_source', [node])),
-    load('spe_bench_pooled', 'study_pooled', NODES),
-  ]);
-  const definition = join(import.meta.dirname, 'study-dataset.json');
-  await Promise.all(
-    localNodes().map(async ({ env }) => {
-      await spe(['db', 'migrate'], env);
-      await spe(['dataset', 'define', '--file', definition], env);
-    }),
-  );
-}
-
-const localNodes = () =>
-  readLocalNodes(fedDir).map(({ id, env }) => ({
-    id,
-    url: `http://${env.HTTP_HOST}:${env.HTTP_PORT}`,
-    env: { ...process.env, ...env, DATABASE_URL: dbUrl(`spe_bench_${id}`), LOG_LEVEL: 'warn' },
-  }));
-
-async function startNodes() {
-  nodes = localNodes().map((node) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, join(root, 'dist', 'main.js')], {
-      env: node.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const log = createWriteStream(join(fedDir, `${node.id}.log`));
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
-    return { ...node, child };
+  await loadCountries({
+    countries: NODES.map((node) => ({ ...node, database: `spe_bench_${node.id}` })),
+    n,
+    columns: STUDY_TABLE,
+    rowsSql: studySql,
+    sourceTable: 'public.study_source',
+    pooled: { database: 'spe_bench_pooled', table: 'study_pooled' },
   });
-  for (const { id, url, child } of nodes) {
-    const logTail = () => readFileSync(join(fedDir, `${id}.log`), 'utf8').slice(-3000);
-    await until(`${id} ready`, 60_000, 200, async () => {
-      if (child.exitCode !== null) throw new Error(`${id} exited:\n${logTail()}`);
-      return (await fetch(`${url}/health`).catch(() => undefined))?.ok;
-    });
-  }
+  await federation.defineDataset(join(import.meta.dirname, 'study-dataset.json'));
 }
 
-async function stopNodes() {
-  const stopping = nodes.map(({ child }) => {
-    if (child.exitCode !== null || child.signalCode !== null) return undefined;
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.kill('SIGTERM');
-    return new Promise((r) => child.once('exit', r)).then(() => clearTimeout(killer));
-  });
-  nodes = [];
-  await Promise.all(stopping);
-}
-
-async function api(node, method, path, token, body) {
-  const res = await fetch(`${nodes.find((c) => c.id === node).url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
-async function until(what, timeoutMs, intervalMs, probe) {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(intervalMs)) {
-    const value = await probe();
-    if (value) return value;
-  }
-  throw new Error(`Timed out after ${timeoutMs / 1000} s: ${what}`);
-}
-
-/** Lodges the application at de, has each HDAB approve it, and times grant → ACTIVE everywhere. */
-async function grantPermit(tokens) {
-  const variables = ['grp', 'flag', 'value', 'score'];
-  const lodged = await api('de', 'POST', '/v1/applications', tokens.alice, {
-    applicant: { name: 'Alice Martin', organisation: 'Charité Research' },
-    purpose: 'scientific-research',
-    title: 'Federated jobs benchmark',
-    description: 'Timing federated analyses against the pooled analysis.',
-    datasets: NODES.map(({ id }) => ({ node: id, dataset: 'study', variables })),
-    users: [{ issuer: nodes[0].env.DEV_ISSUER, subject: 'alice' }],
-    durationMonths: 12,
-    pseudonymised: false,
-    analysisKinds: ['count', 'summary', 'histogram'],
-  });
-  if (lodged.status !== 201) throw new Error(`Lodging failed: ${JSON.stringify(lodged.body)}`);
-  const id = lodged.body.id;
-  const decision = { outcome: 'APPROVED', reason: 'Fits the purpose.' };
-  for (const { id: node } of NODES) {
-    // The application reaches the participants over gRPC after lodging: retry until it is there.
-    const decide = () =>
-      api(node, 'POST', `/v1/applications/${id}/decision`, tokens[node], decision);
-    await until(`approval at ${node}`, 30_000, 100, async () => (await decide()).status === 200);
-  }
-  const granted = performance.now();
-  for (const { id: node } of NODES) {
-    await until(`permit ACTIVE at ${node}`, 20 * 60_000, 100, async () => {
-      const { body } = await api(node, 'GET', `/v1/applications/${id}`, tokens.alice);
-      return body.status === 'ACTIVE';
-    });
-  }
-  return { permitId: id, prepareSeconds: (performance.now() - granted) / 1000 };
-}
-
-/** Submits a job at de and follows it with a long poll until it is settled, as a client would. */
-async function runJob(tokens, permitId, kind, params) {
-  const body = { permitId, kind, params: { dataset: 'study', ...params } };
-  const submitted = await api('de', 'POST', '/v1/jobs', tokens.alice, body);
-  if (submitted.status !== 202) throw new Error(`${kind}: ${JSON.stringify(submitted.body)}`);
-  let job;
-  do {
-    job = (await api('de', 'GET', `/v1/jobs/${submitted.body.id}?wait=10s`, tokens.alice)).body;
-  } while (job.status === 'RUNNING');
-  if (job.status !== 'COMPLETE') throw new Error(`${kind} ended ${JSON.stringify(job)}`);
+/** A job at de, followed until it is settled; its time at the lead and its result. */
+async function runJob(permitId, kind, params) {
+  const job = await federation.runJob(permitId, kind, { dataset: 'study', ...params });
   return { atLeadMs: Date.parse(job.finishedAt) - Date.parse(job.submittedAt), ...job.result };
 }
 
 /** One warm-up, then RUNS timed calls: median and min, the first value, and jobs' time at the lead. */
 async function timed(once) {
-  await once();
-  const ms = [];
-  const values = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    values.push(await once());
-    ms.push(performance.now() - started);
-  }
+  const { values, ...timing } = await timedRuns(once, { runs: RUNS });
   const atLead = values[0]?.atLeadMs !== undefined && stats(values.map((v) => v.atLeadMs));
-  return { ...stats(ms), ...(atLead ? { atLead } : {}), value: values[0] };
+  return { ...timing, ...(atLead ? { atLead } : {}) };
 }
-const stats = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { medianMs: +sorted[(sorted.length - 1) >> 1].toFixed(1), minMs: +sorted[0].toFixed(1) };
-};
 
 /** de's own TLS material and each peer's CA; the peer proven by its SPIFFE id, as PeerChannels does. */
 function bareClients() {
-  const registry = JSON.parse(readFileSync(join(fedDir, 'registry.json'), 'utf8'));
+  const registry = JSON.parse(readFileSync(join(federation.dir, 'registry.json'), 'utf8'));
   const { PeerService } = loadProtos().spe.v1;
-  const [key, cert] = ['node.key', 'node.crt'].map((f) => readFileSync(join(fedDir, 'de', f)));
+  const [key, cert] = ['node.key', 'node.crt'].map((f) =>
+    readFileSync(join(federation.dir, 'de', f)),
+  );
   return registry.nodes.map((peer) => {
     const spiffe = `URI:spiffe://${registry.trustDomain}/hdab/${peer.id}`;
     const creds = grpc.credentials.createSsl(Buffer.from(peer.ca), key, cert, {
@@ -262,7 +134,7 @@ const getNodeInfo = (client) =>
 /** The nodes' own statements on their workspace tables, in parallel, with no node around them. */
 async function nodeSqlAlone(permitId, sql) {
   const table = `ws_${permitId.replaceAll('-', '')}.study`; // workspaceSchemaOf in src/
-  const clients = nodes.map(({ id }) => new pg.Client(dbUrl(`spe_bench_${id}`)));
+  const clients = NODES.map(({ id }) => new pg.Client(dbUrl(`spe_bench_${id}`)));
   try {
     await Promise.all(clients.map((c) => c.connect()));
     return await timed(() => Promise.all(clients.map((c) => c.query(sql(table)))));
@@ -277,38 +149,44 @@ function memoryOf(pid) {
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
 }
 
-async function benchSize(n, tokens) {
+async function benchSize(n) {
   const log = (line) => console.error(`[${n.toLocaleString('en')} per node] ${line}`);
-  await recreateDatabases();
+  await recreateDatabases(DATABASES);
   const started = performance.now();
   await loadData(n);
   log(`rows and datasets loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  await startNodes();
-  const { permitId, prepareSeconds } = await grantPermit(tokens);
-  // The pages written by loading and preparation go to disk now, not during the timed runs.
-  await withDb(new URL(server).pathname.slice(1) || 'postgres', (c) => c.query('CHECKPOINT'));
+  await federation.start();
+  const { permitId, prepareSeconds } = await federation.grantPermit({
+    title: 'Federated jobs benchmark',
+    dataset: 'study',
+    variables: ['grp', 'flag', 'value', 'score'],
+    analysisKinds: ['count', 'summary', 'histogram'],
+  });
+  await checkpoint();
   const loadBefore = loadavg()[0]; // other work on the machine shows here
   log(`permit ACTIVE at every node ${prepareSeconds.toFixed(1)} s after the last approval`);
 
   const direct = await withDb('spe_bench_pooled', (c) =>
     timed(async () => (await c.query(DIRECT_SQL)).rows[0]),
   );
-  const mean = await timed(() => runJob(tokens, permitId, 'summary', { variable: 'value' }));
+  const mean = await timed(() => runJob(permitId, 'summary', { variable: 'value' }));
   const [pooled, [group]] = [direct.value, mean.value.result.groups];
   const close = (a, b) => Math.abs(a - b) <= 1e-9 * Math.abs(b);
   if (group.n !== Number(pooled.n) || !close(group.mean, pooled.mean))
     throw new Error(`Federated ${JSON.stringify(group)} ≠ pooled ${JSON.stringify(pooled)}`);
   if (!close(group.variance, pooled.variance)) throw new Error('Federated variance ≠ pooled');
-  const count = await timed(() => runJob(tokens, permitId, 'count', {}));
+  const count = await timed(() => runJob(permitId, 'count', {}));
   if (count.value.result.total !== 3 * n) throw new Error(`Count ${count.value.result.total}`);
   const clients = bareClients();
   const bare = await timed(() => Promise.all(clients.map(getNodeInfo)));
   clients.forEach((c) => c.close());
   const alone = { mean: await nodeSqlAlone(permitId, NODE_SQL.mean) };
   alone.count = await nodeSqlAlone(permitId, NODE_SQL.count);
-  const memory = Object.fromEntries(nodes.map(({ id, child }) => [id, memoryOf(child.pid)]));
-  await stopNodes();
-  await recreateDatabases({ drop: true });
+  const memory = Object.fromEntries(
+    federation.running.map(({ id, child }) => [id, memoryOf(child.pid)]),
+  );
+  await federation.stop();
+  await recreateDatabases(DATABASES, { drop: true });
   log('done');
 
   for (const timing of [mean, count, direct, bare, alone.mean, alone.count]) delete timing.value;
@@ -323,28 +201,17 @@ async function benchSize(n, tokens) {
   };
 }
 
-async function cleanup() {
-  await stopNodes().catch(() => {});
-  await recreateDatabases({ drop: true }).catch((e) => console.error(`Drop failed: ${e.message}`));
-  rmSync(fedDir, { recursive: true, force: true });
-}
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+federation.cleanupOnSignal(DATABASES);
 
 const results = [];
 try {
-  const ports = ['--http-port-base', '3301', '--grpc-port-base', '50351'];
-  await spe(['federation', 'init', '--dir', fedDir, ...ports]);
-  const token = (sub, ...args) => spe(['token', '--dir', fedDir, '--sub', sub, ...args]);
-  const tokens = { alice: await token('alice', '--role', 'researcher') };
-  for (const { id } of NODES)
-    tokens[id] = await token(`reviewer-${id}`, '--role', 'hdab-reviewer', '--hdab', id);
-  for (const n of sizes) results.push(await benchSize(n, tokens));
+  await federation.init();
+  for (const n of sizes) results.push(await benchSize(n));
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await cleanup();
+  await federation.cleanup(DATABASES);
 }
 if (results.length === sizes.length) {
   const ms = (s) => `${s.medianMs} (${s.minMs})`;

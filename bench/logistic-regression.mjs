@@ -1,7 +1,7 @@
 // Logistic-regression benchmark: a 6-parameter model ((Intercept), age, bmi, smoker=true, grp=b,
 // grp=c) on three node processes (de, fr, nl), each on its own PostgreSQL database of N persons,
 // against the same fit on the pooled 3N rows in one process:
-//   - federated: the job submitted at de over REST and polled until it is finished (end to end),
+//   - federated: the job submitted at de over REST and followed until it is finished (end to end),
 //     its rounds, and per round the time at the lead and the nodes' own time (from the lead's
 //     job_node and each node's job_run timestamps);
 //   - pooled, in memory: the 3N rows fetched once from one pooled table (COPY, timed apart) into
@@ -16,20 +16,23 @@
 // BENCH_DATABASE_URL: the PostgreSQL server (default postgres://postgres@127.0.0.1:55433), where
 // the script creates and drops spe_bench_lr_de, _fr, _nl and _pooled. BENCH_RUNS: timed runs
 // after a warm-up (default 3); BENCH_WARMUP=0: no warm-up for the federated fit and the SQL rounds.
-// BENCH_POLL_MS: how often the job is polled (default 20).
-import { execFile, spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
+import {
+  checkpoint,
+  loadCountries,
+  LocalFederation,
+  recreateDatabases,
+  root,
+  stats,
+  timed as timedRuns,
+  withDb,
+} from './support/local-federation.mjs';
 
 const require = createRequire(import.meta.url);
-const root = join(import.meta.dirname, '..');
-const { readLocalNodes } = require(join(root, 'dist', 'cli', 'federation-folder.js'));
 const { logisticRegressionKind } = require(
   join(root, 'dist', 'modules', 'analysis', 'domain', 'kinds', 'logistic-regression', 'index.js'),
 );
@@ -40,11 +43,8 @@ if (!Number.isInteger(n) || n < 1000) {
   process.exit(2);
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 20);
 // Whether the federated fit and the SQL rounds get a warm-up run (they take minutes at 10⁶).
 const WARM_UP = process.env.BENCH_WARMUP !== '0';
-const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55433/postgres';
-const dbUrl = (name) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
 // Each country its own mix: a different baseline risk and age range.
 const NODES = [
   { id: 'de', seed: 41, shift: 0, ageFrom: 20 },
@@ -66,23 +66,21 @@ const COLUMNS = [
 ];
 const NAMES = ['(Intercept)', 'age', 'bmi', 'smoker=true', 'grp=b', 'grp=c'];
 
-const fedDir = mkdtempSync(join(tmpdir(), 'spe-bench-lr-'));
-let nodes = []; // the running node processes
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const seconds = (ms) => +(ms / 1000).toFixed(2);
-const spe = async (args, env = process.env) => {
-  const cli = join(root, 'dist', 'cli', 'spe.js');
-  return (await promisify(execFile)(process.execPath, [cli, ...args], { env })).stdout.trim();
-};
+const federation = new LocalFederation({
+  database: (id) => `spe_bench_lr_${id}`,
+  httpPortBase: 3321,
+  grpcPortBase: 50371,
+});
 
-/** Persons 1…n of one country; u(k) is the person's k-th draw in [0, 1), from a seeded hash. */
-function cohortSql(node, idOffset = 0) {
+/** Persons 1…count of one country; u(k) is the person's k-th draw in [0, 1), from a seeded hash. */
+function cohortSql(node, count, idOffset = 0) {
   const u = (k) =>
     `((hashint8extended(i, ${node.seed * 100 + k}) & 2147483647)::float8 / 2147483648)`;
   const persons = `SELECT i, ${node.ageFrom} + 60 * ${u(1)} AS age,
       17 + 8 * (${u(2)} + ${u(3)} + ${u(4)}) / 1.5 AS bmi, ${u(5)} < 0.3 AS smoker,
       (ARRAY['a', 'b', 'c'])[1 + floor(${u(6)} * 3)::int] AS grp, ${u(7)} AS draw
-    FROM generate_series(1, ${n}::bigint) AS i`;
+    FROM generate_series(1, ${count}::bigint) AS i`;
   const logit = `-5 + ${node.shift} + 0.04 * age + 0.08 * bmi + 0.7 * smoker::int
     + 0.3 * (grp = 'b')::int - 0.2 * (grp = 'c')::int`;
   return `SELECT i + ${idOffset}, age, bmi, smoker, grp, draw < 1 / (1 + exp(-(${logit})))
@@ -91,151 +89,24 @@ function cohortSql(node, idOffset = 0) {
 const COHORT_TABLE = `(person_id bigint, age double precision, bmi double precision,
   smoker boolean, grp text, outcome boolean)`;
 
-async function withDb(name, work) {
-  const client = new pg.Client({ connectionString: dbUrl(name) });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function recreateDatabases({ drop = false } = {}) {
-  await withDb(new URL(server).pathname.slice(1) || 'postgres', async (c) => {
-    for (const db of DATABASES) {
-      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-      if (!drop) await c.query(`CREATE DATABASE ${db}`);
-    }
-  });
-}
-
 /** The rows in SQL at every node and, the same values, in one pooled table; then the dataset. */
 async function loadData() {
-  const load = (db, table, parts) =>
-    withDb(db, async (c) => {
-      await c.query(`CREATE TABLE ${table} ${COHORT_TABLE}`);
-      for (const [i, node] of parts.entries())
-        await c.query(`INSERT INTO ${table} ${cohortSql(node, parts.length > 1 ? i * n : 0)}`);
-      await c.query(`VACUUM ANALYZE ${table}`);
-    });
-  await Promise.all([
-    ...NODES.map((node) => load(`spe_bench_lr_${node.id}`, 'public.cohort_source', [node])),
-    load('spe_bench_lr_pooled', 'cohort_pooled', NODES),
-  ]);
-  const definition = join(import.meta.dirname, 'logistic-dataset.json');
-  await Promise.all(
-    localNodes().map(async ({ env }) => {
-      await spe(['db', 'migrate'], env);
-      await spe(['dataset', 'define', '--file', definition], env);
-    }),
-  );
-}
-
-const localNodes = () =>
-  readLocalNodes(fedDir).map(({ id, env }) => ({
-    id,
-    url: `http://${env.HTTP_HOST}:${env.HTTP_PORT}`,
-    env: { ...process.env, ...env, DATABASE_URL: dbUrl(`spe_bench_lr_${id}`), LOG_LEVEL: 'warn' },
-  }));
-
-async function startNodes() {
-  nodes = localNodes().map((node) => {
-    const child = spawn(process.execPath, [join(root, 'dist', 'main.js')], {
-      env: node.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const log = createWriteStream(join(fedDir, `${node.id}.log`));
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
-    return { ...node, child };
+  await loadCountries({
+    countries: NODES.map((node) => ({ ...node, database: `spe_bench_lr_${node.id}` })),
+    n,
+    columns: COHORT_TABLE,
+    rowsSql: cohortSql,
+    sourceTable: 'public.cohort_source',
+    pooled: { database: 'spe_bench_lr_pooled', table: 'cohort_pooled' },
   });
-  for (const { id, url, child } of nodes) {
-    const logTail = () => readFileSync(join(fedDir, `${id}.log`), 'utf8').slice(-3000);
-    await until(`${id} ready`, 60_000, 200, async () => {
-      if (child.exitCode !== null) throw new Error(`${id} exited:\n${logTail()}`);
-      return (await fetch(`${url}/health`).catch(() => undefined))?.ok;
-    });
-  }
+  await federation.defineDataset(join(import.meta.dirname, 'logistic-dataset.json'));
 }
 
-async function stopNodes() {
-  const stopping = nodes.map(({ child }) => {
-    if (child.exitCode !== null || child.signalCode !== null) return undefined;
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.kill('SIGTERM');
-    return new Promise((r) => child.once('exit', r)).then(() => clearTimeout(killer));
-  });
-  nodes = [];
-  await Promise.all(stopping);
-}
-
-async function api(node, method, path, token, body) {
-  const res = await fetch(`${nodes.find((c) => c.id === node).url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
-async function until(what, timeoutMs, intervalMs, probe) {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(intervalMs)) {
-    const value = await probe();
-    if (value) return value;
-  }
-  throw new Error(`Timed out after ${timeoutMs / 1000} s: ${what}`);
-}
-
-/** Lodges the application at de, has each HDAB approve it, and waits until it is ACTIVE everywhere. */
-async function grantPermit(tokens) {
-  const lodged = await api('de', 'POST', '/v1/applications', tokens.alice, {
-    applicant: { name: 'Alice Martin', organisation: 'Charité Research' },
-    purpose: 'scientific-research',
-    title: 'Logistic regression benchmark',
-    description: 'Timing a federated logistic regression against the pooled fit.',
-    datasets: NODES.map(({ id }) => ({
-      node: id,
-      dataset: 'cohort',
-      variables: COLUMNS.map((c) => c.name),
-    })),
-    users: [{ issuer: nodes[0].env.DEV_ISSUER, subject: 'alice' }],
-    durationMonths: 12,
-    pseudonymised: false,
-    analysisKinds: ['logistic-regression'],
-  });
-  if (lodged.status !== 201) throw new Error(`Lodging failed: ${JSON.stringify(lodged.body)}`);
-  const id = lodged.body.id;
-  const decision = { outcome: 'APPROVED', reason: 'Fits the purpose.' };
-  for (const { id: node } of NODES) {
-    const decide = () =>
-      api(node, 'POST', `/v1/applications/${id}/decision`, tokens[node], decision);
-    await until(`approval at ${node}`, 30_000, 100, async () => (await decide()).status === 200);
-  }
-  const granted = performance.now();
-  for (const { id: node } of NODES) {
-    await until(`permit ACTIVE at ${node}`, 20 * 60_000, 200, async () => {
-      const { body } = await api(node, 'GET', `/v1/applications/${id}`, tokens.alice);
-      return body.status === 'ACTIVE';
-    });
-  }
-  return { permitId: id, prepareSeconds: (performance.now() - granted) / 1000 };
-}
-
-/** Submits the job at de and polls it until it is settled; then its rounds' timestamps. */
-async function federatedFit(tokens, permitId) {
+/** Submits the job at de and follows it until it is settled; then its rounds' timestamps. */
+async function federatedFit(permitId) {
   const started = performance.now();
-  const body = { permitId, kind: 'logistic-regression', params: PARAMS };
-  const submitted = await api('de', 'POST', '/v1/jobs', tokens.alice, body);
-  if (submitted.status !== 202) throw new Error(JSON.stringify(submitted.body));
-  let job;
-  for (;;) {
-    job = (await api('de', 'GET', `/v1/jobs/${submitted.body.id}`, tokens.alice)).body;
-    if (job.status !== 'RUNNING') break;
-    await sleep(POLL_MS);
-  }
+  const job = await federation.runJob(permitId, 'logistic-regression', PARAMS);
   const wallMs = performance.now() - started;
-  if (job.status !== 'COMPLETE') throw new Error(`The job ended ${JSON.stringify(job)}`);
   // At the lead: when each round's last part settled (round 0: the submission).
   const settled = await withDb('spe_bench_lr_de', async (c) => {
     const { rows } = await c.query(
@@ -388,22 +259,7 @@ async function sqlRoundsOnPooled(client) {
   }
 }
 
-/** A warm-up (unless `warmUp` is false), then RUNS timed calls: median and min, the first value. */
-async function timed(once, { warmUp = true } = {}) {
-  if (warmUp) await once();
-  const ms = [];
-  const values = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    values.push(await once());
-    ms.push(performance.now() - started);
-  }
-  return { ...stats(ms), value: values[0], values };
-}
-const stats = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { medianMs: +sorted[(sorted.length - 1) >> 1].toFixed(1), minMs: +sorted[0].toFixed(1) };
-};
+const timed = (once, { warmUp = true } = {}) => timedRuns(once, { runs: RUNS, warmUp });
 const median = (xs) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
 
 function largestRelativeGap(a, b) {
@@ -415,20 +271,26 @@ function largestRelativeGap(a, b) {
   );
 }
 
-async function bench(tokens) {
+async function bench() {
   const log = (line) => console.error(`[${n.toLocaleString('en')} per node] ${line}`);
-  await recreateDatabases();
+  await recreateDatabases(DATABASES);
   let started = performance.now();
   await loadData();
   log(`rows and datasets loaded in ${seconds(performance.now() - started)} s`);
-  await startNodes();
-  const { permitId, prepareSeconds } = await grantPermit(tokens);
+  await federation.start();
+  const { permitId, prepareSeconds } = await federation.grantPermit({
+    title: 'Logistic regression benchmark',
+    dataset: 'cohort',
+    variables: COLUMNS.map((c) => c.name),
+    analysisKinds: ['logistic-regression'],
+  });
+  await checkpoint();
   log(`permit ACTIVE at every node ${prepareSeconds.toFixed(1)} s after the last approval`);
   const loadBefore = loadavg()[0];
 
-  const federated = await timed(() => federatedFit(tokens, permitId), { warmUp: WARM_UP });
+  const federated = await timed(() => federatedFit(permitId), { warmUp: WARM_UP });
   log(`federated: ${federated.medianMs} ms, ${federated.value.rounds} rounds`);
-  await stopNodes(); // the baselines run on a quiet machine, as the nodes did
+  await federation.stop(); // the baselines run without the nodes beside them
 
   started = performance.now();
   const columns = await fetchPooled();
@@ -440,7 +302,7 @@ async function bench(tokens) {
     timed(() => sqlRoundsOnPooled(c), { warmUp: WARM_UP }),
   );
   log(`SQL rounds on the pooled table: ${sqlPooled.medianMs} ms`);
-  await recreateDatabases({ drop: true });
+  await recreateDatabases(DATABASES, { drop: true });
 
   const fit = federated.value.result;
   const reference = inMemory.value;
@@ -498,34 +360,23 @@ async function bench(tokens) {
   };
 }
 
-async function cleanup() {
-  await stopNodes().catch(() => {});
-  await recreateDatabases({ drop: true }).catch((e) => console.error(`Drop failed: ${e.message}`));
-  rmSync(fedDir, { recursive: true, force: true });
-}
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+federation.cleanupOnSignal(DATABASES);
 
 let result;
 try {
-  const ports = ['--http-port-base', '3321', '--grpc-port-base', '50371'];
-  await spe(['federation', 'init', '--dir', fedDir, ...ports]);
-  const token = (sub, ...args) => spe(['token', '--dir', fedDir, '--sub', sub, ...args]);
-  const tokens = { alice: await token('alice', '--role', 'researcher') };
-  for (const { id } of NODES)
-    tokens[id] = await token(`reviewer-${id}`, '--role', 'hdab-reviewer', '--hdab', id);
-  result = await bench(tokens);
+  await federation.init();
+  result = await bench();
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await cleanup();
+  await federation.cleanup(DATABASES);
 }
 if (result) {
   const r = result;
   const ms = (s) => `${s.medianMs} (${s.minMs})`;
   const rows = [
-    ['federated fit, end to end (REST submit → finished, polled)', ms(r.federated.endToEnd)],
+    ['federated fit, end to end (REST submit → finished)', ms(r.federated.endToEnd)],
     ['… submitted → finished at the lead', ms(r.federated.atLead)],
     ['… rounds (Newton–Raphson updates)', `${r.federated.rounds} (${r.federated.iterations})`],
     ['… per round, end to end / rounds', `${r.federated.perRoundEndToEndMs}`],
@@ -548,9 +399,9 @@ if (result) {
     ['ratio federated / SQL rounds on the pooled table', `${r.ratio.federatedVsSqlRounds}`],
   ];
   console.log(
-    `\nms: median (min) of ${RUNS} runs${WARM_UP ? ' after a warm-up' : ' (the federated fit and the SQL rounds without warm-up)'}; ${n.toLocaleString('en')} persons per node; job polled every ${POLL_MS} ms\n`,
+    `\nms: median (min) of ${RUNS} runs${WARM_UP ? ' after a warm-up' : ' (the federated fit and the SQL rounds without warm-up)'}; ${n.toLocaleString('en')} persons per node; the job followed with ?wait=10s\n`,
   );
   console.log(['| | |', '|---|---:|', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n'));
   const machine = `${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
-  console.log(JSON.stringify({ machine, node: process.version, RUNS, POLL_MS, result: r }));
+  console.log(JSON.stringify({ machine, node: process.version, RUNS, result: r }));
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { ConfigError } from '../config/config.error';
+import { ApiError } from './client/api-error';
 import { Command, runCommand, UsageError } from './command';
 import { DomainError } from '../shared/errors';
 import { dataGenerateCommand } from './commands/data-generate.command';
@@ -12,8 +13,10 @@ import { tokenCommand } from './commands/token.command';
 import { federationInitCommand } from './commands/federation-init.command';
 import { federationUpCommand } from './commands/federation-up.command';
 import { auditVerifyCommand } from './commands/audit-verify.command';
+import { demoCommand } from './commands/demo.command';
 
 const COMMANDS: readonly Command[] = [
+  demoCommand,
   federationInitCommand,
   federationUpCommand,
   dbMigrateCommand,
@@ -54,6 +57,12 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
+    }
+    if (error instanceof ApiError) {
+      process.stderr.write(
+        `${error.describe()}\n${formatDetails(error.details as Record<string, unknown>)}`,
+      );
+      process.exit(1);
     }
     if (error instanceof DomainError) {
       process.stderr.write(`${error.message}\n${formatDetails(error.details)}`);

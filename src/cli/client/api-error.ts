@@ -1,0 +1,18 @@
+/** A node's refusal, as its REST API states it: `{ error: { code, message, details } }`. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  /** One line for a person: what was refused, with the node's code. */
+  describe(): string {
+    return `${this.code} (HTTP ${this.status}): ${this.message}`;
+  }
+}

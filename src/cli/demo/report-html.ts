@@ -141,12 +141,11 @@ function resultHtml(job: DemoJob): string {
   switch (job.kind) {
     case 'count': {
       const r = job.result as CountResult;
+      const total =
+        r.groupBy.length === 0 ? [] : [['total', ...r.groupBy.slice(1).map(() => ''), r.total]];
       return table(
         [...r.groupBy, 'persons'],
-        [
-          ...r.cells.map((c) => [...c.key.map(String), c.count]),
-          [...r.groupBy.map((_, i) => (i === 0 ? 'total' : '')), r.total],
-        ],
+        [...r.cells.map((c) => [...c.key.map(String), c.count]), ...total],
       );
     }
     case 'summary': {

@@ -10,8 +10,11 @@ const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad'];
 /** Kaplan–Meier curves as steps (survival at each bin's end), with the axes labelled. */
 export function kaplanMeierSvg(result: KaplanMeierResult): string {
   const maxT = result.bins.at(-1) ?? 1;
+  const lowest = Math.min(...result.curves.flatMap((c) => c.bins.map((b) => b.survival ?? 1)));
+  // The survival axis starts at the tenth below the lowest point, so that small drops show.
+  const floor = Math.max(0, Math.floor(lowest * 10 - 1) / 10);
   const x = (t: number) => M.left + (t / maxT) * (W - M.left - M.right);
-  const y = (s: number) => M.top + (1 - s) * (H - M.top - M.bottom);
+  const y = (s: number) => M.top + ((1 - s) / (1 - floor)) * (H - M.top - M.bottom);
   const paths = result.curves.map((curve, i) => {
     let d = `M${x(result.bins[0] ?? 0)},${y(1)}`;
     let s = 1;
@@ -26,9 +29,10 @@ export function kaplanMeierSvg(result: KaplanMeierResult): string {
       `<text x="${W - M.right - 150}" y="${M.top + 16 + i * 16}" fill="${COLOURS[i % COLOURS.length]}">${escapeHtml(label)}</text>`
     );
   });
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map(
-    (s) => `<text x="${M.left - 8}" y="${y(s) + 4}" text-anchor="end">${s}</text>`,
-  );
+  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => {
+    const s = floor + f * (1 - floor);
+    return `<text x="${M.left - 8}" y="${y(s) + 4}" text-anchor="end">${s.toFixed(2)}</text>`;
+  });
   const xTicks = result.bins.map(
     (t) =>
       `<text x="${x(t)}" y="${H - M.bottom + 16}" text-anchor="middle">${Math.round(t / 365.25)}</text>`,

@@ -14,6 +14,20 @@ import { federationInitCommand } from './commands/federation-init.command';
 import { federationUpCommand } from './commands/federation-up.command';
 import { auditVerifyCommand } from './commands/audit-verify.command';
 import { demoCommand } from './commands/demo.command';
+import {
+  applicationsDecideCommand,
+  applicationsListCommand,
+  applyCommand,
+  permitRevokeCommand,
+  permitsListCommand,
+} from './commands/application.commands';
+import { jobFollowCommand, jobResultCommand, jobSubmitCommand } from './commands/job.commands';
+import {
+  airlockListCommand,
+  airlockRejectCommand,
+  airlockReleaseCommand,
+} from './commands/airlock.commands';
+import { auditQueryCommand } from './commands/audit-query.command';
 
 const COMMANDS: readonly Command[] = [
   demoCommand,
@@ -25,13 +39,25 @@ const COMMANDS: readonly Command[] = [
   datasetDefineCommand,
   datasetRegisterCommand,
   tokenCommand,
+  applyCommand,
+  permitsListCommand,
+  jobSubmitCommand,
+  jobFollowCommand,
+  jobResultCommand,
+  applicationsListCommand,
+  applicationsDecideCommand,
+  airlockListCommand,
+  airlockReleaseCommand,
+  airlockRejectCommand,
+  permitRevokeCommand,
+  auditQueryCommand,
   auditVerifyCommand,
 ];
 
 const HELP = `Usage: spe <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(20)} ${c.summary}`).join('\n')}
 
 Run "spe <command> --help" for a command's options.`;
 

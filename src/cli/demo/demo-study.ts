@@ -2,6 +2,7 @@ import type { Role } from '../../modules/identity/domain/person';
 import { verifyNodeAudit } from '../audit-verification';
 import { ApiError } from '../client/api-error';
 import type { ApplicationView, JobRequest, JobView } from '../client/api-types';
+import { followJob } from '../client/follow-job';
 import { SpeClient } from '../client/spe-client';
 import { DemoAnalysis, DEMO_ANALYSES, SMALL_CELL_ANALYSIS } from './demo-analyses';
 import { DEMO_DATASET, KeptCountryData } from './demo-data';
@@ -153,7 +154,7 @@ export async function runDemoStudy(setting: DemoSetting): Promise<DemoFacts> {
     });
     say(`   ${part.node.toUpperCase()}'s reviewer released it`);
   }
-  const released = await followJob(researcher, small.id, timeout);
+  const released = await followJob(researcher, small.id, { timeoutMs: timeout });
   if (released.status !== 'COMPLETE')
     throw new Error(`The held output's job ended ${released.status}`);
   jobs.push(demoJob(SMALL_CELL_ANALYSIS, released));
@@ -259,25 +260,7 @@ async function runJob(
   timeoutMs: number,
 ) {
   const submitted = await client.submitJob(jobRequest(permitId, analysis));
-  return followJob(client, submitted.id, timeoutMs);
-}
-
-/** Polls a job until it is no longer RUNNING. */
-export async function followJob(
-  client: SpeClient,
-  jobId: string,
-  timeoutMs: number,
-): Promise<JobView> {
-  let last: JobView | undefined;
-  try {
-    return await until(timeoutMs, `job ${jobId} to finish`, async () => {
-      last = await client.job(jobId);
-      return last.status === 'RUNNING' ? undefined : last;
-    });
-  } catch (error) {
-    const parts = last?.nodes.map((n) => `${n.node} ${n.state}${n.reason ? ` (${n.reason})` : ''}`);
-    throw new Error(`${(error as Error).message}; its parts: ${parts?.join(', ') ?? 'unknown'}`);
-  }
+  return followJob(client, submitted.id, { timeoutMs });
 }
 
 function jobRequest(permitId: string, analysis: DemoAnalysis): JobRequest {

@@ -129,9 +129,9 @@ export class SpeClient {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
-      const cause =
-        (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new ApiError(0, 'CLIENT.UNREACHABLE', `${method} ${this.baseUrl}${path}: ${cause}`);
+      const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
+      const reason = cause?.code ?? cause?.errors?.[0]?.code ?? (error as Error).message;
+      throw new ApiError(0, 'CLIENT.UNREACHABLE', `${method} ${this.baseUrl}${path}: ${reason}`);
     }
     const answer: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {

@@ -130,7 +130,11 @@ export class SpeClient {
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
-      const reason = cause?.code ?? cause?.errors?.[0]?.code ?? (error as Error).message;
+      const reason =
+        cause?.code ??
+        cause?.errors?.[0]?.code ??
+        (cause as Error | undefined)?.message ??
+        (error as Error).message;
       throw new ApiError(0, 'CLIENT.UNREACHABLE', `${method} ${this.baseUrl}${path}: ${reason}`);
     }
     const answer: unknown = await res.json().catch(() => undefined);

@@ -74,3 +74,9 @@ export interface DestructionFact {
   /** Whether the record's signature verifies with the key the node publishes. */
   readonly verified: boolean;
 }
+
+/** Rows the node's record says it dropped with the workspace. */
+export function workspaceRows(content: Record<string, unknown> | undefined): number {
+  const workspace = content?.workspace as { tables?: { rows: number }[] } | null | undefined;
+  return (workspace?.tables ?? []).reduce((n, t) => n + t.rows, 0);
+}

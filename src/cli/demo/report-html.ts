@@ -3,7 +3,7 @@ import type { HistogramResult } from '../../modules/analysis/domain/kinds/histog
 import type { KaplanMeierResult } from '../../modules/analysis/domain/kinds/kaplan-meier/combine';
 import type { LogisticRegressionResult } from '../../modules/analysis/domain/kinds/logistic-regression/combine';
 import type { SummaryResult } from '../../modules/analysis/domain/kinds/summary/combine';
-import type { DemoFacts, DemoJob } from './demo-facts';
+import { type DemoFacts, type DemoJob, workspaceRows } from './demo-facts';
 import { fixed } from './describe-result';
 import { escapeHtml as e } from './escape-html';
 import { histogramSvg, kaplanMeierSvg } from './svg-charts';
@@ -90,10 +90,7 @@ export function renderReportHtml(facts: DemoFacts): string {
           facts.lifecycle.destruction.map((d) => [
             d.node,
             d.destroyedAt ?? '',
-            ((d.content.workspace as { tables?: { rows: number }[] } | null)?.tables ?? []).reduce(
-              (n, t) => n + t.rows,
-              0,
-            ),
+            workspaceRows(d.content),
             String(d.content.unreleasedOutputs ?? ''),
             d.verified ? 'valid' : 'INVALID',
           ]),

@@ -44,7 +44,7 @@ export function describeResult(kind: string, result: unknown): string[] {
       const r = result as KaplanMeierResult;
       return r.curves.map((curve) => {
         const last = curve.bins.at(-1);
-        return `${r.strata ?? 'all'} = ${curve.key.map(String).join('/') || 'all'}: survival ${fixed(last?.survival ?? null)} at ${last?.to ?? '?'} days`;
+        return `${curveLabel(r.strata, curve.key)}: survival ${fixed(last?.survival ?? null)} at ${last?.to ?? '?'} days`;
       });
     }
     default:
@@ -56,4 +56,9 @@ export function fixed(value: number | null | undefined, digits = 3): string {
   return value === null || value === undefined || !Number.isFinite(value)
     ? '–'
     : value.toFixed(digits);
+}
+
+/** A Kaplan–Meier curve's name: its stratum, or all persons when there are no strata. */
+export function curveLabel(strata: string | null, key: readonly unknown[]): string {
+  return strata === null ? 'all persons' : `${strata} = ${key.map(String).join('/')}`;
 }

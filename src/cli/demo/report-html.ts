@@ -4,7 +4,7 @@ import type { KaplanMeierResult } from '../../modules/analysis/domain/kinds/kapl
 import type { LogisticRegressionResult } from '../../modules/analysis/domain/kinds/logistic-regression/combine';
 import type { SummaryResult } from '../../modules/analysis/domain/kinds/summary/combine';
 import { type DemoFacts, type DemoJob, workspaceRows } from './demo-facts';
-import { fixed } from './describe-result';
+import { curveLabel, fixed } from './describe-result';
 import { escapeHtml as e } from './escape-html';
 import { histogramSvg, kaplanMeierSvg } from './svg-charts';
 
@@ -202,7 +202,7 @@ function resultHtml(job: DemoJob): string {
         r.curves
           .map(
             (c) =>
-              `<p>${e(r.strata ?? 'all')} = ${e(c.key.map(String).join('/') || 'all')}</p>` +
+              `<p>${e(curveLabel(r.strata, c.key))}</p>` +
               table(
                 ['from', 'to', 'at risk', 'events', 'censored', 'survival', '95% CI'],
                 c.bins.map((b) => [

@@ -1,5 +1,6 @@
 import type { HistogramResult } from '../../modules/analysis/domain/kinds/histogram/combine';
 import type { KaplanMeierResult } from '../../modules/analysis/domain/kinds/kaplan-meier/combine';
+import { curveLabel } from './describe-result';
 import { escapeHtml } from './escape-html';
 
 const W = 560;
@@ -23,7 +24,7 @@ export function kaplanMeierSvg(result: KaplanMeierResult): string {
       d += ` H${x(bin.to)} V${y(next)}`;
       s = next;
     }
-    const label = `${result.strata ?? 'all'} = ${curve.key.map(String).join('/') || 'all'}`;
+    const label = curveLabel(result.strata, curve.key);
     return (
       `<path d="${d}" fill="none" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2"/>` +
       `<text x="${W - M.right - 150}" y="${M.top + 16 + i * 16}" fill="${COLOURS[i % COLOURS.length]}">${escapeHtml(label)}</text>`

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadDatabaseConfig } from '../../config/load-config';
@@ -14,7 +14,7 @@ import {
 } from '../local-federation';
 import { KeptCountryData, loadDemoCountry } from '../demo/demo-data';
 import { runDemoStudy } from '../demo/demo-study';
-import { writeDemoReport } from '../demo/write-report';
+import { REPORT_JSON, writeDemoReport } from '../demo/write-report';
 import { initFederation, initOptionsOf } from './federation-init.command';
 
 /**
@@ -46,7 +46,8 @@ into --out, beside each country's data (data/<node>/cardiometabolic.csv and
 the OMOP CSV files it was derived from).
 
 Options:
-  --out DIR             where the report goes (default demo-report; replaced)
+  --out DIR             where the report goes (default demo-report); an earlier report
+                        there is replaced, a folder holding anything else refused
   --persons N           synthetic persons per country (default 1000)
   --seed S              seed of the synthetic data (default 1)
   --http-port-base N    HTTP port of the first node, then +1 (default 3101)
@@ -68,6 +69,10 @@ logs are then kept, and their folder named).`,
     if (!Number.isInteger(persons) || persons < 100 || persons > 100_000)
       throw new UsageError('--persons: a whole number from 100 to 100000');
     const say = (line: string) => process.stdout.write(`${line}\n`);
+    if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(join(out, REPORT_JSON)))
+      throw new UsageError(
+        `--out: ${out} holds something other than a demo report; choose another folder`,
+      );
     const work = mkdtempSync(join(tmpdir(), 'spe-demo-'));
     const dir = join(work, 'federation');
     await initFederation(initOptionsOf({ ...values, dir, 'data-dir': join(work, 'databases') }));

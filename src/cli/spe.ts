@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { ConfigError } from '../config/config.error';
+import { ApiError } from './client/api-error';
 import { Command, runCommand, UsageError } from './command';
 import { DomainError } from '../shared/errors';
 import { dataGenerateCommand } from './commands/data-generate.command';
@@ -12,8 +13,24 @@ import { tokenCommand } from './commands/token.command';
 import { federationInitCommand } from './commands/federation-init.command';
 import { federationUpCommand } from './commands/federation-up.command';
 import { auditVerifyCommand } from './commands/audit-verify.command';
+import { demoCommand } from './commands/demo.command';
+import {
+  applicationsDecideCommand,
+  applicationsListCommand,
+  applyCommand,
+  permitRevokeCommand,
+  permitsListCommand,
+} from './commands/application.commands';
+import { jobFollowCommand, jobResultCommand, jobSubmitCommand } from './commands/job.commands';
+import {
+  airlockListCommand,
+  airlockRejectCommand,
+  airlockReleaseCommand,
+} from './commands/airlock.commands';
+import { auditQueryCommand } from './commands/audit-query.command';
 
 const COMMANDS: readonly Command[] = [
+  demoCommand,
   federationInitCommand,
   federationUpCommand,
   dbMigrateCommand,
@@ -22,13 +39,25 @@ const COMMANDS: readonly Command[] = [
   datasetDefineCommand,
   datasetRegisterCommand,
   tokenCommand,
+  applyCommand,
+  permitsListCommand,
+  jobSubmitCommand,
+  jobFollowCommand,
+  jobResultCommand,
+  applicationsListCommand,
+  applicationsDecideCommand,
+  airlockListCommand,
+  airlockReleaseCommand,
+  airlockRejectCommand,
+  permitRevokeCommand,
+  auditQueryCommand,
   auditVerifyCommand,
 ];
 
 const HELP = `Usage: spe <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(20)} ${c.summary}`).join('\n')}
 
 Run "spe <command> --help" for a command's options.`;
 
@@ -54,6 +83,12 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
+    }
+    if (error instanceof ApiError) {
+      process.stderr.write(
+        `${error.describe()}\n${formatDetails(error.details as Record<string, unknown>)}`,
+      );
+      process.exit(1);
     }
     if (error instanceof DomainError) {
       process.stderr.write(`${error.message}\n${formatDetails(error.details)}`);

@@ -1,27 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadDatabaseConfig } from '../../config/load-config';
-import { projectRoot } from '../../shared/project-root';
+import { resolve } from 'node:path';
 import { Command, UsageError } from '../command';
-import { mintDevToken } from '../../modules/identity/infrastructure/dev-issuer';
-import { federationExists, LocalNode, readDevIssuer, readLocalNodes } from '../federation-folder';
+import { federationExists, LocalNode, readLocalNodes } from '../federation-folder';
+import {
+  checkReachability,
+  httpUrlOf,
+  migrateLocalNodes,
+  startLocalFederation,
+} from '../local-federation';
 import { loadSyntheticCountryIfEmpty } from '../synthetic-data';
-import { migrateDatabase } from './db-migrate.command';
 import { DEFAULT_FEDERATION_DIR, initFederation, initOptionsOf } from './federation-init.command';
-
-const READY_TIMEOUT_MS = 90_000;
-const STOP_TIMEOUT_MS = 10_000;
-
-interface PeersView {
-  self: string;
-  peers: {
-    id: string;
-    reachable: boolean;
-    latencyMs?: number;
-    error?: { code: string; message: string };
-  }[];
-}
 
 export const federationUpCommand: Command = {
   name: 'federation up',
@@ -50,8 +37,6 @@ Options:
   },
   async run(values) {
     const dir = String(values.dir);
-    const entry = join(projectRoot(), 'dist', 'main.js');
-    if (!existsSync(entry)) throw new UsageError(`${entry} is missing: run "npm run build" first`);
     if (!federationExists(dir)) {
       process.stdout.write(`No federation in ${resolve(dir)}: creating DE, FR and NL…\n`);
       await initFederation(initOptionsOf({ dir }));
@@ -63,7 +48,7 @@ Options:
     if (!Number.isInteger(persons) || persons < 0)
       throw new UsageError('--persons: a whole number');
     process.stdout.write(`Preparing the databases of ${nodes.map((n) => n.id).join(', ')}…\n`);
-    await Promise.all(nodes.map((n) => migrateDatabase(loadDatabaseConfig(n.env))));
+    await migrateLocalNodes(nodes);
     if (persons > 0) {
       const loaded = await Promise.all(
         nodes.map((n) =>
@@ -78,35 +63,22 @@ Options:
       }
     }
 
-    const children = nodes.map((node) => startNodeProcess(entry, dir, node));
-    const stopAll = () => stopProcesses(children.map((c) => c.process));
-    try {
-      await Promise.all(children.map((c) => waitUntilReady(c)));
-    } catch (error) {
-      await stopAll();
-      throw error;
-    }
+    const federation = await startLocalFederation(dir, nodes);
     printNodes(nodes);
-    const devIssuer = readDevIssuer(dir);
-    const operatorOf = (nodeId: string) =>
-      mintDevToken(devIssuer, {
-        subject: 'federation-up',
-        roles: ['hdab-admin'],
-        hdab: nodeId,
-        audience: 'ehds-spe',
-        ttlSeconds: 300,
-      });
-    const allReachable = await printReachability(nodes, operatorOf);
+    process.stdout.write('\nPeers over mutual TLS:\n');
+    const allReachable = await checkReachability(dir, nodes, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
     await printCatalogue(nodes[0]!);
     if (values['exit-when-ready']) {
-      await stopAll();
+      await federation.stop();
       return allReachable ? 0 : 1;
     }
     process.stdout.write('\nThe federation is running. Press Ctrl-C to stop it.\n');
     await new Promise<void>((done) => {
       const stop = () => {
         process.stdout.write('\nStopping the nodes…\n');
-        stopAll().then(done, done);
+        federation.stop().then(done, done);
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
@@ -115,51 +87,6 @@ Options:
     return 0;
   },
 };
-
-interface NodeProcess {
-  readonly node: LocalNode;
-  readonly process: ChildProcess;
-  readonly logFile: string;
-  readonly httpUrl: string;
-}
-
-function startNodeProcess(entry: string, dir: string, node: LocalNode): NodeProcess {
-  const logFile = join(resolve(dir), node.id, 'node.log');
-  const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, DATABASE_URL: '', ...node.env, LOG_FORMAT: 'json' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  return { node, process: child, logFile, httpUrl: httpUrlOf(node) };
-}
-
-function httpUrlOf(node: LocalNode): string {
-  return `http://${node.env.HTTP_HOST}:${node.env.HTTP_PORT}`;
-}
-
-async function waitUntilReady(child: NodeProcess): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) {
-      throw new Error(
-        `Node ${child.node.id} exited with code ${child.process.exitCode}. Its log (${child.logFile}) ends:\n` +
-          tail(child.logFile),
-      );
-    }
-    try {
-      const res = await fetch(`${child.httpUrl}/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(
-    `Node ${child.node.id} was not ready after ${READY_TIMEOUT_MS / 1000} s (${child.logFile})`,
-  );
-}
 
 function printNodes(nodes: LocalNode[]): void {
   process.stdout.write('\nNodes:\n');
@@ -171,33 +98,6 @@ function printNodes(nodes: LocalNode[]): void {
         `      catalogue ${http}/v1/catalogue  federated ${http}/v1/catalogue/federated\n`,
     );
   }
-}
-
-async function printReachability(
-  nodes: LocalNode[],
-  operatorOf: (nodeId: string) => Promise<string>,
-): Promise<boolean> {
-  process.stdout.write('\nPeers over mutual TLS:\n');
-  let all = true;
-  for (const n of nodes) {
-    const res = await fetch(`${httpUrlOf(n)}/v1/federation/peers`, {
-      headers: { authorization: `Bearer ${await operatorOf(n.id)}` },
-    });
-    if (!res.ok)
-      throw new Error(
-        `${n.id} answered ${res.status} to /v1/federation/peers: ${await res.text()}`,
-      );
-    const view = (await res.json()) as PeersView;
-    for (const p of view.peers) {
-      all &&= p.reachable;
-      process.stdout.write(
-        p.reachable
-          ? `  ${view.self} → ${p.id}  reachable (${p.latencyMs} ms)\n`
-          : `  ${view.self} → ${p.id}  NOT reachable: ${p.error?.code} ${p.error?.message}\n`,
-      );
-    }
-  }
-  return all;
 }
 
 async function printCatalogue(node: LocalNode): Promise<void> {
@@ -223,30 +123,5 @@ async function printCatalogue(node: LocalNode): Promise<void> {
   }
   for (const missing of view['spe:unavailableNodes']) {
     process.stdout.write(`  ${missing['spe:nodeId']}: did not answer\n`);
-  }
-}
-
-async function stopProcesses(children: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null || child.signalCode !== null) return done();
-          const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-          child.once('exit', () => {
-            clearTimeout(killer);
-            done();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-}
-
-function tail(file: string, lines = 15): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
   }
 }

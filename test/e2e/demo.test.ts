@@ -81,6 +81,10 @@ describe('the demo: a three-country study from application to destruction', () =
     expect(report.lifecycle.destruction.map((d) => [d.node, d.verified])).toEqual(
       NODES.map((id) => [id, true]),
     );
+    // The one held output was released: no node destroyed an output that never left it.
+    expect(report.lifecycle.destruction.map((d) => d.content.unreleasedOutputs)).toEqual(
+      NODES.map(() => 0),
+    );
     expect(report.audit.map((a) => [a.nodeId, a.verified])).toEqual(NODES.map((id) => [id, true]));
     const html = readFileSync(join(out, REPORT_HTML), 'utf8');
     expect(html.match(/<svg /g)).toHaveLength(2);

@@ -215,9 +215,12 @@ describe('archive and destroy: the end of a permit, on schedule, verifiably', ()
       await release();
     }
     for (const id of ['fr', 'nl']) {
-      expect((await tick(id)).map((a) => [a.action.kind, a.outcome])).toEqual([
-        ['ARCHIVE', 'done'],
-      ]);
+      // FR's run, let go just now, may hold the permit a moment longer: busy, done at a later tick.
+      const outcomes = await eventually(async () => {
+        const ticked = (await tick(id)).map((a) => [a.action.kind, a.outcome]);
+        return ticked.some(([, outcome]) => outcome === 'busy') ? undefined : ticked;
+      }, 10_000);
+      expect(outcomes).toEqual([['ARCHIVE', 'done']]);
     }
     for (const id of NODES) {
       const view = await lifecycle(id);
@@ -347,7 +350,7 @@ describe('archive and destroy: the end of a permit, on schedule, verifiably', ()
           tables: [{ name: 'study', rows: ROWS[id as keyof typeof ROWS].length }],
         },
         secret: { id: secretIds[id] },
-        unreleasedOutputs: expect.any(Number) as number,
+        unreleasedOutputs: 0, // nothing was held in an airlock
       });
       // Another node's key does not verify it.
       const other = registry.nodes.find((m) => m.id !== id)!.jwks.keys[0]!;

@@ -30,8 +30,9 @@ export abstract class JobRunRepository {
     now: Date,
     tx: Transaction,
   ): Promise<void>;
-  /** How many of the permit's runs here hold no released contribution (the unreleased outputs). */
-  abstract countUnreleased(permitId: string, tx: Transaction): Promise<number>;
-  /** Deletes the permit's runs that were not released; returns how many. */
+  /**
+   * Deletes the permit's unreleased outputs: those held at this node's airlock and never
+   * released (awaiting review or rejected), with their reviews; returns how many.
+   */
   abstract deleteUnreleased(permitId: string, tx: Transaction): Promise<number>;
 }

@@ -42,12 +42,7 @@ export class PermitJobsService {
     return cancelled;
   }
 
-  /** How many unreleased outputs of the permit this node holds. */
-  async countUnreleased(permitId: string, tx: Transaction): Promise<number> {
-    return this.runs.countUnreleased(permitId, tx);
-  }
-
-  /** Deletes them within `tx`; returns how many. */
+  /** Deletes the outputs of the permit held here and never released, within `tx`; returns how many. */
   async deleteUnreleased(permitId: string, tx: Transaction): Promise<number> {
     return this.runs.deleteUnreleased(permitId, tx);
   }

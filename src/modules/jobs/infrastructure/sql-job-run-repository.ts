@@ -78,27 +78,17 @@ export class SqlJobRunRepository extends JobRunRepository {
     );
   }
 
-  async countUnreleased(permitId: string, tx: Transaction): Promise<number> {
-    const [{ count }] = (await managerOf(this.dataSource, tx).query(
-      `SELECT count(*) AS count FROM job_run WHERE permit_id = $1 AND state <> 'RELEASED'`,
-      [permitId],
-    )) as [{ count: string | number }];
-    return Number(count);
-  }
-
   async deleteUnreleased(permitId: string, tx: Transaction): Promise<number> {
     const manager = managerOf(this.dataSource, tx);
-    // Outputs held in the airlock and never released go with them; the audit log keeps the reviews.
+    // The audit log keeps the reviews; the runs (job_run) hold no contribution that did not leave.
     await manager.query(
       `DELETE FROM airlock_review WHERE output_id IN
          (SELECT id FROM airlock_output WHERE permit_id = $1 AND state <> 'RELEASED')`,
       [permitId],
     );
-    await manager.query(`DELETE FROM airlock_output WHERE permit_id = $1 AND state <> 'RELEASED'`, [
-      permitId,
-    ]);
     const rows = (await manager.query(
-      `WITH deleted AS (DELETE FROM job_run WHERE permit_id = $1 AND state <> 'RELEASED' RETURNING 1)
+      `WITH deleted AS (
+         DELETE FROM airlock_output WHERE permit_id = $1 AND state <> 'RELEASED' RETURNING 1)
        SELECT count(*) AS count FROM deleted`,
       [permitId],
     )) as [{ count: string | number }];

@@ -31,7 +31,7 @@ export function describeResult(kind: string, result: unknown): string[] {
     case 'logistic-regression': {
       const r = result as LogisticRegressionResult;
       return [
-        `${r.iterations} Newton–Raphson rounds, ${r.converged ? 'converged' : 'NOT converged'}; odds ratios:`,
+        `${r.iterations} Newton–Raphson iterations, ${r.converged ? 'converged' : 'NOT converged'}; odds ratios:`,
         ...r.coefficients
           .filter((c) => c.name !== '(Intercept)')
           .map(

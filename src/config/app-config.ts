@@ -1,3 +1,4 @@
+import type { OutputRules } from '../modules/analysis/domain/analysis-kind';
 import { CountryCode } from './countries';
 
 /** Typed configuration, one class per concern; each class is also its DI token. */
@@ -56,8 +57,8 @@ export abstract class UseConfig {
   declare readonly sweepIntervalMs: number;
   /** How long the lead waits for one node's part of a job. */
   declare readonly jobDeadlineMs: number;
-  /** The output gate's minimum count for every cell and every statistic's n. */
-  declare readonly minCount: number;
+  /** This node's output checks (ACRO/SACRO defaults). */
+  declare readonly outputRules: OutputRules;
   /** This node's airlock policy. */
   declare readonly airlock: AirlockPolicy;
 }

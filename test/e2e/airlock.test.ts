@@ -147,7 +147,10 @@ describe('the airlock: output review before anything leaves a node', () => {
       node: 'fr',
       state: 'AWAITING_REVIEW',
       reason: 'awaiting review at fr',
-      findings: [{ rule: 'min-count', cell: 'total', threshold: 10, outcome: 'fail' }],
+      findings: [
+        { rule: 'min-count', cell: 'total', threshold: 10, outcome: 'fail' },
+        { rule: 'subset-complement', cell: 'subset', threshold: 10, outcome: 'fail' },
+      ],
     });
     expect(await frContributionAtLead(job.id)).toBeNull();
     // No persons, no contribution, no result: nothing of FR's number reaches the lead.
@@ -158,6 +161,7 @@ describe('the airlock: output review before anything leaves a node', () => {
     expect(held).toMatchObject({ status: 'fail', state: 'AWAITING_REVIEW' });
     expect(held.findings).toEqual([
       { rule: 'min-count', cell: 'total', value: small, threshold: 10, outcome: 'fail' },
+      { rule: 'subset-complement', cell: 'subset', value: small, threshold: 10, outcome: 'fail' },
     ]);
     const detail = await callNode<HeldView>(
       nodes.fr!,

@@ -20,7 +20,7 @@ export const countKind: AnalysisKindModule<CountParams, CountContribution, Count
   },
   local: countQuery,
   read: readCounts,
-  persons: (contribution) => contribution.cells.reduce((sum, cell) => sum + cell.count, 0),
+  persons: (contribution) => contribution.cells.reduce((sum, cell) => sum + (cell.count ?? 0), 0),
   suppress: withheldIfSmall,
   check: checkCounts,
   combine: (params, contributions, columns) => ({

@@ -70,6 +70,12 @@ export interface AirlockPolicy {
   readonly releaseReviewers: number;
   /** Whether an output with a failing check is blocked outright rather than held for review. */
   readonly blockFails: boolean;
+  /**
+   * Whether a count table's failing cells are suppressed (with secondary
+   * suppression, so no margin gives one back) and the rest released, rather
+   * than holding the whole table.
+   */
+  readonly suppressTables: boolean;
 }
 
 export abstract class LifecycleConfig {

@@ -47,10 +47,10 @@ export const envSchema = z.object({
   OUTPUT_MIN_RESIDUAL_DF: z.coerce.number().int().min(1).max(1000).default(10),
   OUTPUT_SURVIVAL_MIN_EVENTS: z.coerce.number().int().min(1).max(1000).default(10),
   OUTPUT_MAX_LEVELS: z.coerce.number().int().min(2).max(1000).default(40),
-  OUTPUT_SUPPRESS_TABLES: z.enum(['true', 'false']).default('false'),
   AIRLOCK_AUTO_RELEASE: z.enum(['true', 'false']).default('true'),
   AIRLOCK_RELEASE_REVIEWERS: z.coerce.number().int().min(1).max(3).default(1),
   AIRLOCK_BLOCK_FAILS: z.enum(['true', 'false']).default('false'),
+  AIRLOCK_SUPPRESS_TABLES: z.enum(['true', 'false']).default('false'),
   LIFECYCLE_SCHEDULE: z
     .string()
     .refine((e) => isCronExpression(e), {

@@ -70,7 +70,6 @@ describe('loadConfig', () => {
         OUTPUT_MIN_RESIDUAL_DF: '15',
         OUTPUT_SURVIVAL_MIN_EVENTS: '12',
         OUTPUT_MAX_LEVELS: '20',
-        OUTPUT_SUPPRESS_TABLES: 'true',
       }).use.outputRules,
     ).toEqual({
       minCount: 20,
@@ -80,21 +79,24 @@ describe('loadConfig', () => {
       minResidualDf: 15,
       survivalMinEvents: 12,
       maxLevels: 20,
-      suppressTables: true,
     });
     const problems = problemsOf({
       ...valid,
       OUTPUT_DOMINANCE_K: '0',
       OUTPUT_P_RATIO: '2',
       OUTPUT_MAX_LEVELS: '1',
-      OUTPUT_SUPPRESS_TABLES: 'yes',
+      AIRLOCK_SUPPRESS_TABLES: 'yes',
     }).problems.map((p) => p.variable);
     expect(problems.sort()).toEqual([
+      'AIRLOCK_SUPPRESS_TABLES',
       'OUTPUT_DOMINANCE_K',
       'OUTPUT_MAX_LEVELS',
       'OUTPUT_P_RATIO',
-      'OUTPUT_SUPPRESS_TABLES',
     ]);
+    expect(loadConfig(valid).use.airlock.suppressTables).toBe(false);
+    expect(loadConfig({ ...valid, AIRLOCK_SUPPRESS_TABLES: 'true' }).use.airlock.suppressTables).toBe(
+      true,
+    );
   });
 
   it('keeps audit entries at least a year', () => {

@@ -62,12 +62,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
         minResidualDf: e.OUTPUT_MIN_RESIDUAL_DF,
         survivalMinEvents: e.OUTPUT_SURVIVAL_MIN_EVENTS,
         maxLevels: e.OUTPUT_MAX_LEVELS,
-        suppressTables: e.OUTPUT_SUPPRESS_TABLES === 'true',
       },
       airlock: {
         autoRelease: e.AIRLOCK_AUTO_RELEASE === 'true',
         releaseReviewers: e.AIRLOCK_RELEASE_REVIEWERS,
         blockFails: e.AIRLOCK_BLOCK_FAILS === 'true',
+        suppressTables: e.AIRLOCK_SUPPRESS_TABLES === 'true',
       },
     },
     lifecycle: { schedule: e.LIFECYCLE_SCHEDULE, destroyAfterMonths: e.DESTROY_AFTER_MONTHS },

@@ -6,7 +6,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the dominance checks, which stays at the node. `airlock_population`
  * remembers, per permit and dataset, the filters of every population a
  * released output described, so that a later output whose population
- * differs from one of them by a few persons is held for review.
+ * differs from one of them by a few persons is held for review. At the
+ * lead, each participant's readiness carries its output rules, so that
+ * every job of the permit carries the strictest of them.
  */
 export class AirlockRules1765200000000 implements MigrationInterface {
   name = 'AirlockRules1765200000000';
@@ -36,9 +38,11 @@ export class AirlockRules1765200000000 implements MigrationInterface {
         released_at  timestamptz NOT NULL,
         PRIMARY KEY (permit_id, dataset, filters)
       )`);
+    await q.query(`ALTER TABLE workspace_readiness ADD COLUMN output_rules jsonb`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE workspace_readiness DROP COLUMN output_rules`);
     await q.query(`DROP TABLE airlock_population`);
     await q.query(`DROP AGGREGATE spe_top2(double precision)`);
     await q.query(`DROP FUNCTION spe_top2_step(double precision[], double precision)`);

@@ -102,7 +102,9 @@ export class OutputGate {
     const withheld: unknown = kind.suppress(input.contribution, rules);
     const persons: number = kind.persons(withheld);
     const releasable: unknown =
-      rules.suppressTables && kind.suppressCells ? kind.suppressCells(withheld, rules) : withheld;
+      this.config.airlock.suppressTables && kind.suppressCells
+        ? kind.suppressCells(withheld, rules)
+        : withheld;
     const findings = graded([
       ...kind.check(releasable, rules, input.evidence),
       ...populationFindings(

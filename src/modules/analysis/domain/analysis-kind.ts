@@ -41,8 +41,6 @@ export interface OutputRules {
   readonly survivalMinEvents: number;
   /** A table's group variable may have at most this many levels [40]. */
   readonly maxLevels: number;
-  /** Whether failing cells of a count table are suppressed, with secondary suppression, rather than holding the table [false]. */
-  readonly suppressTables: boolean;
 }
 
 /** One reason an output may not leave the node, in machine-readable form. */

@@ -114,7 +114,7 @@ describe('the output checks', () => {
     expect(levelFindings(['code', 'flag'], keys(40), RULES)).toEqual([]);
   });
 
-  it('applies the strictest of several nodes’ rules, rule by rule, and keeps its own way of suppressing', () => {
+  it('applies the strictest of several nodes’ rules, rule by rule, ', () => {
     const lax = {
       ...RULES,
       minCount: 5,
@@ -122,7 +122,6 @@ describe('the output checks', () => {
       dominanceK: 0.95,
       pRatio: 0.05,
       maxLevels: 100,
-      suppressTables: true,
     };
     const strict = {
       ...RULES,
@@ -141,7 +140,6 @@ describe('the output checks', () => {
       minResidualDf: 15,
       survivalMinEvents: 12,
       maxLevels: 20,
-      suppressTables: true,
     });
     expect(strictestRules(strict, [lax])).toEqual({ ...strict, zerosReview: true });
     expect(strictestRules(RULES, [])).toEqual(RULES);

@@ -10,5 +10,4 @@ export const outputRulesSchema = z.strictObject({
   minResidualDf: z.int().min(1).max(1000),
   survivalMinEvents: z.int().min(1).max(1000),
   maxLevels: z.int().min(2).max(1000),
-  suppressTables: z.boolean(),
 }) satisfies z.ZodType<OutputRules>;

@@ -9,14 +9,12 @@ export const ACRO_RULES: OutputRules = {
   minResidualDf: 10,
   survivalMinEvents: 10,
   maxLevels: 40,
-  suppressTables: false,
 };
 
 /**
  * The strictest of several nodes' rules, rule by rule: the highest minimum,
  * the lowest dominance share and level cap, the highest p-ratio, zeros
- * reviewed if any node reviews them. Suppression is each node's own choice
- * of how to meet the rules, not a rule: it stays the first set's.
+ * reviewed if any node reviews them.
  */
 export function strictestRules(own: OutputRules, others: readonly OutputRules[]): OutputRules {
   return others.reduce(
@@ -28,7 +26,6 @@ export function strictestRules(own: OutputRules, others: readonly OutputRules[])
       minResidualDf: Math.max(strictest.minResidualDf, rules.minResidualDf),
       survivalMinEvents: Math.max(strictest.survivalMinEvents, rules.survivalMinEvents),
       maxLevels: Math.min(strictest.maxLevels, rules.maxLevels),
-      suppressTables: strictest.suppressTables,
     }),
     own,
   );

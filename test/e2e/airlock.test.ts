@@ -229,6 +229,14 @@ describe('the airlock: output review before anything leaves a node', () => {
       outputId: held.id,
       reviewers: [`${DEV_ISSUER}#rev-fr-1`, `${DEV_ISSUER}#rev-fr-2`],
     });
+
+    // FR remembers the population its reviewers released, for the differencing check.
+    const remembered = (await nodes
+      .fr!.app.get(DataSource)
+      .query(`SELECT job_id FROM airlock_population WHERE permit_id = $1`, [permitId])) as {
+      job_id: string;
+    }[];
+    expect(remembered.map((r) => r.job_id)).toEqual([job.id]);
   }, 60_000);
 
   it('after a rejection the number never leaves FR: the job is PARTIAL with the reviewer’s reason', async () => {

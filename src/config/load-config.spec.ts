@@ -94,9 +94,9 @@ describe('loadConfig', () => {
       'OUTPUT_P_RATIO',
     ]);
     expect(loadConfig(valid).use.airlock.suppressTables).toBe(false);
-    expect(loadConfig({ ...valid, AIRLOCK_SUPPRESS_TABLES: 'true' }).use.airlock.suppressTables).toBe(
-      true,
-    );
+    expect(
+      loadConfig({ ...valid, AIRLOCK_SUPPRESS_TABLES: 'true' }).use.airlock.suppressTables,
+    ).toBe(true);
   });
 
   it('keeps audit entries at least a year', () => {

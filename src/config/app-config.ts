@@ -1,3 +1,4 @@
+import type { OutputRules } from '../modules/analysis/domain/analysis-kind';
 import { CountryCode } from './countries';
 
 /** Typed configuration, one class per concern; each class is also its DI token. */
@@ -56,8 +57,8 @@ export abstract class UseConfig {
   declare readonly sweepIntervalMs: number;
   /** How long the lead waits for one node's part of a job. */
   declare readonly jobDeadlineMs: number;
-  /** The output gate's minimum count for every cell and every statistic's n. */
-  declare readonly minCount: number;
+  /** This node's output checks (ACRO/SACRO defaults). */
+  declare readonly outputRules: OutputRules;
   /** This node's airlock policy. */
   declare readonly airlock: AirlockPolicy;
 }
@@ -69,6 +70,12 @@ export interface AirlockPolicy {
   readonly releaseReviewers: number;
   /** Whether an output with a failing check is blocked outright rather than held for review. */
   readonly blockFails: boolean;
+  /**
+   * Whether a count table's failing cells are suppressed (with secondary
+   * suppression, so no margin gives one back) and the rest released, rather
+   * than holding the whole table.
+   */
+  readonly suppressTables: boolean;
 }
 
 export abstract class LifecycleConfig {

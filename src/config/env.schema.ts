@@ -41,9 +41,16 @@ export const envSchema = z.object({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   JOB_DEADLINE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
   OUTPUT_MIN_COUNT: z.coerce.number().int().min(3).max(1000).default(10),
+  OUTPUT_ZEROS_REVIEW: z.enum(['true', 'false']).default('true'),
+  OUTPUT_DOMINANCE_K: z.coerce.number().gt(0).max(1).default(0.9),
+  OUTPUT_P_RATIO: z.coerce.number().min(0).max(1).default(0.1),
+  OUTPUT_MIN_RESIDUAL_DF: z.coerce.number().int().min(1).max(1000).default(10),
+  OUTPUT_SURVIVAL_MIN_EVENTS: z.coerce.number().int().min(1).max(1000).default(10),
+  OUTPUT_MAX_LEVELS: z.coerce.number().int().min(2).max(1000).default(40),
   AIRLOCK_AUTO_RELEASE: z.enum(['true', 'false']).default('true'),
   AIRLOCK_RELEASE_REVIEWERS: z.coerce.number().int().min(1).max(3).default(1),
   AIRLOCK_BLOCK_FAILS: z.enum(['true', 'false']).default('false'),
+  AIRLOCK_SUPPRESS_TABLES: z.enum(['true', 'false']).default('false'),
   LIFECYCLE_SCHEDULE: z
     .string()
     .refine((e) => isCronExpression(e), {

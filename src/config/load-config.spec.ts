@@ -1,3 +1,4 @@
+import { ACRO_RULES } from '../modules/analysis/domain/checks/strictest';
 import { ConfigError } from './config.error';
 import { loadConfig, loadDatabaseConfig } from './load-config';
 
@@ -55,6 +56,47 @@ describe('loadConfig', () => {
     );
     expect(byVariable.LIFECYCLE_SCHEDULE).toContain('cron expression');
     expect(Object.keys(byVariable).sort()).toEqual(['DESTROY_AFTER_MONTHS', 'LIFECYCLE_SCHEDULE']);
+  });
+
+  it('reads the output checks with the ACRO defaults, each configurable and bounded', () => {
+    expect(loadConfig(valid).use.outputRules).toEqual(ACRO_RULES);
+    expect(
+      loadConfig({
+        ...valid,
+        OUTPUT_MIN_COUNT: '20',
+        OUTPUT_ZEROS_REVIEW: 'false',
+        OUTPUT_DOMINANCE_K: '0.85',
+        OUTPUT_P_RATIO: '0.2',
+        OUTPUT_MIN_RESIDUAL_DF: '15',
+        OUTPUT_SURVIVAL_MIN_EVENTS: '12',
+        OUTPUT_MAX_LEVELS: '20',
+      }).use.outputRules,
+    ).toEqual({
+      minCount: 20,
+      zerosReview: false,
+      dominanceK: 0.85,
+      pRatio: 0.2,
+      minResidualDf: 15,
+      survivalMinEvents: 12,
+      maxLevels: 20,
+    });
+    const problems = problemsOf({
+      ...valid,
+      OUTPUT_DOMINANCE_K: '0',
+      OUTPUT_P_RATIO: '2',
+      OUTPUT_MAX_LEVELS: '1',
+      AIRLOCK_SUPPRESS_TABLES: 'yes',
+    }).problems.map((p) => p.variable);
+    expect(problems.sort()).toEqual([
+      'AIRLOCK_SUPPRESS_TABLES',
+      'OUTPUT_DOMINANCE_K',
+      'OUTPUT_MAX_LEVELS',
+      'OUTPUT_P_RATIO',
+    ]);
+    expect(loadConfig(valid).use.airlock.suppressTables).toBe(false);
+    expect(
+      loadConfig({ ...valid, AIRLOCK_SUPPRESS_TABLES: 'true' }).use.airlock.suppressTables,
+    ).toBe(true);
   });
 
   it('keeps audit entries at least a year', () => {

@@ -54,11 +54,20 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
     use: {
       sweepIntervalMs: e.SWEEP_INTERVAL_MS,
       jobDeadlineMs: e.JOB_DEADLINE_MS,
-      minCount: e.OUTPUT_MIN_COUNT,
+      outputRules: {
+        minCount: e.OUTPUT_MIN_COUNT,
+        zerosReview: e.OUTPUT_ZEROS_REVIEW === 'true',
+        dominanceK: e.OUTPUT_DOMINANCE_K,
+        pRatio: e.OUTPUT_P_RATIO,
+        minResidualDf: e.OUTPUT_MIN_RESIDUAL_DF,
+        survivalMinEvents: e.OUTPUT_SURVIVAL_MIN_EVENTS,
+        maxLevels: e.OUTPUT_MAX_LEVELS,
+      },
       airlock: {
         autoRelease: e.AIRLOCK_AUTO_RELEASE === 'true',
         releaseReviewers: e.AIRLOCK_RELEASE_REVIEWERS,
         blockFails: e.AIRLOCK_BLOCK_FAILS === 'true',
+        suppressTables: e.AIRLOCK_SUPPRESS_TABLES === 'true',
       },
     },
     lifecycle: { schedule: e.LIFECYCLE_SCHEDULE, destroyAfterMonths: e.DESTROY_AFTER_MONTHS },

@@ -147,7 +147,10 @@ describe('the airlock: output review before anything leaves a node', () => {
       node: 'fr',
       state: 'AWAITING_REVIEW',
       reason: 'awaiting review at fr',
-      findings: [{ rule: 'min-count', cell: 'total', threshold: 10, outcome: 'fail' }],
+      findings: [
+        { rule: 'min-count', cell: 'total', threshold: 10, outcome: 'fail' },
+        { rule: 'subset-complement', cell: 'subset', threshold: 10, outcome: 'fail' },
+      ],
     });
     expect(await frContributionAtLead(job.id)).toBeNull();
     // No persons, no contribution, no result: nothing of FR's number reaches the lead.
@@ -158,6 +161,7 @@ describe('the airlock: output review before anything leaves a node', () => {
     expect(held).toMatchObject({ status: 'fail', state: 'AWAITING_REVIEW' });
     expect(held.findings).toEqual([
       { rule: 'min-count', cell: 'total', value: small, threshold: 10, outcome: 'fail' },
+      { rule: 'subset-complement', cell: 'subset', value: small, threshold: 10, outcome: 'fail' },
     ]);
     const detail = await callNode<HeldView>(
       nodes.fr!,
@@ -225,6 +229,14 @@ describe('the airlock: output review before anything leaves a node', () => {
       outputId: held.id,
       reviewers: [`${DEV_ISSUER}#rev-fr-1`, `${DEV_ISSUER}#rev-fr-2`],
     });
+
+    // FR remembers the population its reviewers released, for the differencing check.
+    const remembered = (await nodes
+      .fr!.app.get(DataSource)
+      .query(`SELECT job_id FROM airlock_population WHERE permit_id = $1`, [permitId])) as {
+      job_id: string;
+    }[];
+    expect(remembered.map((r) => r.job_id)).toEqual([job.id]);
   }, 60_000);
 
   it('after a rejection the number never leaves FR: the job is PARTIAL with the reviewer’s reason', async () => {

@@ -336,6 +336,7 @@ describe('federated jobs: the code travels, the rows stay', () => {
       ]);
       expect(job.nodes.find((n) => n.node === 'fr')!.findings).toEqual([
         { rule: 'min-count', cell: 'total', threshold: 10, outcome: 'fail' },
+        { rule: 'subset-complement', cell: 'subset', threshold: 10, outcome: 'fail' },
       ]);
       expect(job.result!.result).toMatchObject({ total: pooled(filters, ['de', 'nl']).length });
       expect(JSON.stringify(job)).not.toContain(`"count":${below('fr', threshold)},`);

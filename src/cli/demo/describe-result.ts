@@ -11,7 +11,9 @@ export function describeResult(kind: string, result: unknown): string[] {
       const r = result as CountResult;
       return [
         `${r.total} persons: ` +
-          r.cells.map((c) => `${c.key.map(String).join('/')} ${c.count}`).join(', '),
+          r.cells
+            .map((c) => `${c.key.map(String).join('/')} ${c.count ?? 'suppressed'}`)
+            .join(', '),
       ];
     }
     case 'summary': {

@@ -142,7 +142,7 @@ function resultHtml(job: DemoJob): string {
         r.groupBy.length === 0 ? [] : [['total', ...r.groupBy.slice(1).map(() => ''), r.total]];
       return table(
         [...r.groupBy, 'persons'],
-        [...r.cells.map((c) => [...c.key.map(String), c.count]), ...total],
+        [...r.cells.map((c) => [...c.key.map(String), c.count ?? 'suppressed']), ...total],
       );
     }
     case 'summary': {

@@ -6,6 +6,7 @@ import { AuditTree1764800000000 } from './1764800000000-audit-tree';
 import { FlatDatasets1764900000000 } from './1764900000000-flat-datasets';
 import { Airlock1765000000000 } from './1765000000000-airlock';
 import { Lifecycle1765100000000 } from './1765100000000-lifecycle';
+import { AirlockRules1765200000000 } from './1765200000000-airlock-rules';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   FlatDatasets1764900000000,
   Airlock1765000000000,
   Lifecycle1765100000000,
+  AirlockRules1765200000000,
 ];

@@ -3,6 +3,7 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { ActivatePermitRequest as _spe_v1_ActivatePermitRequest, ActivatePermitRequest__Output as _spe_v1_ActivatePermitRequest__Output } from './spe/v1/ActivatePermitRequest';
 import type { ActivatePermitResponse as _spe_v1_ActivatePermitResponse, ActivatePermitResponse__Output as _spe_v1_ActivatePermitResponse__Output } from './spe/v1/ActivatePermitResponse';
+import type { OutputRules as _spe_v1_OutputRules, OutputRules__Output as _spe_v1_OutputRules__Output } from './spe/v1/OutputRules';
 import type { ReportWorkspaceReadyRequest as _spe_v1_ReportWorkspaceReadyRequest, ReportWorkspaceReadyRequest__Output as _spe_v1_ReportWorkspaceReadyRequest__Output } from './spe/v1/ReportWorkspaceReadyRequest';
 import type { ReportWorkspaceReadyResponse as _spe_v1_ReportWorkspaceReadyResponse, ReportWorkspaceReadyResponse__Output as _spe_v1_ReportWorkspaceReadyResponse__Output } from './spe/v1/ReportWorkspaceReadyResponse';
 import type { WorkspaceColumn as _spe_v1_WorkspaceColumn, WorkspaceColumn__Output as _spe_v1_WorkspaceColumn__Output } from './spe/v1/WorkspaceColumn';
@@ -18,6 +19,7 @@ export interface ProtoGrpcType {
     v1: {
       ActivatePermitRequest: MessageTypeDefinition<_spe_v1_ActivatePermitRequest, _spe_v1_ActivatePermitRequest__Output>
       ActivatePermitResponse: MessageTypeDefinition<_spe_v1_ActivatePermitResponse, _spe_v1_ActivatePermitResponse__Output>
+      OutputRules: MessageTypeDefinition<_spe_v1_OutputRules, _spe_v1_OutputRules__Output>
       ReportWorkspaceReadyRequest: MessageTypeDefinition<_spe_v1_ReportWorkspaceReadyRequest, _spe_v1_ReportWorkspaceReadyRequest__Output>
       ReportWorkspaceReadyResponse: MessageTypeDefinition<_spe_v1_ReportWorkspaceReadyResponse, _spe_v1_ReportWorkspaceReadyResponse__Output>
       WorkspaceColumn: MessageTypeDefinition<_spe_v1_WorkspaceColumn, _spe_v1_WorkspaceColumn__Output>

@@ -5,7 +5,9 @@ import { AirlockDeliveries } from './application/airlock-deliveries.service';
 import { AirlockRepository } from './application/airlock-repository.port';
 import { AirlockReviewService } from './application/airlock-review.service';
 import { OutputGate } from './application/output-gate.service';
+import { ReleasedPopulations } from './application/released-populations.port';
 import { SqlAirlockRepository } from './infrastructure/sql-airlock-repository';
+import { SqlReleasedPopulations } from './infrastructure/sql-released-populations';
 import { AirlockHttpController } from './transport/airlock.http.controller';
 
 @Module({
@@ -13,6 +15,7 @@ import { AirlockHttpController } from './transport/airlock.http.controller';
   controllers: [AirlockHttpController],
   providers: [
     { provide: AirlockRepository, useClass: SqlAirlockRepository },
+    { provide: ReleasedPopulations, useClass: SqlReleasedPopulations },
     OutputGate,
     AirlockReviewService,
     AirlockDecisions,

@@ -10,6 +10,7 @@ import { afterReview, assertMayReview } from '../domain/airlock.rules';
 import { HeldOutput, HeldState, Review } from '../domain/held-output';
 import { AirlockRepository } from './airlock-repository.port';
 import { AirlockDecisions } from './airlock-decisions';
+import { OutputGate } from './output-gate.service';
 
 /**
  * This node's reviewers at the airlock: they list the held outputs, see
@@ -22,6 +23,7 @@ export class AirlockReviewService {
   constructor(
     private readonly airlock: AirlockRepository,
     private readonly decisions: AirlockDecisions,
+    private readonly gate: OutputGate,
     private readonly stages: PermitStagesService,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
@@ -79,6 +81,7 @@ export class AirlockReviewService {
         },
         tx,
       );
+      if (state === 'RELEASED') await this.gate.rememberPopulation(output.spec, tx);
       if (state !== 'AWAITING_REVIEW') {
         await this.audit.record(
           {

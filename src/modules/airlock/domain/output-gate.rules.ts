@@ -12,6 +12,15 @@ export type FindingOutcome = 'review' | 'fail';
 export const RULE_OUTCOMES: Readonly<Record<Finding['rule'], FindingOutcome>> = {
   'min-count': 'fail',
   'max-parameters': 'fail',
+  zeros: 'review',
+  dominance: 'fail',
+  'p-ratio': 'fail',
+  'negative-values': 'review',
+  'residual-df': 'fail',
+  'survival-events': 'fail',
+  'subset-complement': 'fail',
+  'max-levels': 'fail',
+  differencing: 'review',
 };
 
 /** An output's grade: pass (nothing found), review, or fail (some finding fails). */

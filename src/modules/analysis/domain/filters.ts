@@ -155,6 +155,28 @@ export function whereClause(
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
+/**
+ * Whether a row is in the population the filters describe, as a boolean
+ * that is never null (a missing value satisfies no comparison): TRUE
+ * without filters.
+ */
+export function populationCondition(
+  filters: readonly Filter[],
+  columns: readonly WorkspaceColumn[],
+  values: SqlValues,
+): string {
+  if (filters.length === 0) return 'TRUE';
+  const conditions = filters.map((filter) =>
+    conditionOf(filter, columnOf(columns, filter.variable, VARIABLE_TYPES, 'A filter'), values),
+  );
+  return `coalesce(${conditions.join(' AND ')}, FALSE)`;
+}
+
+/** The filters of any kind's parameters (every kind takes them), checked again. */
+export function filtersOf(params: Readonly<Record<string, unknown>>): Filter[] {
+  return filtersSchema.parse(params.filters);
+}
+
 function conditionOf(filter: Filter, column: WorkspaceColumn, values: SqlValues): string {
   const x = quoteIdent(column.name);
   switch (filter.op) {

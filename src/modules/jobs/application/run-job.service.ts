@@ -4,7 +4,7 @@ import { NodeConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/clock';
 import { DomainError } from '../../../shared/errors';
 import { UnitOfWork } from '../../../shared/transaction';
-import { OutputGate } from '../../airlock/application/output-gate.service';
+import { GateInput, OutputGate } from '../../airlock/application/output-gate.service';
 import { GateDecision } from '../../airlock/domain/output-gate.rules';
 import type { AnyAnalysisKind } from '../../analysis/domain/analysis-kind';
 import { AuditService } from '../../audit/application/audit.service';
@@ -134,13 +134,19 @@ export class RunJobService {
     if (earlier?.decision) return earlier.decision;
     // The run is recorded once it has ended, in the transaction of its outcome.
     const run = { spec, round, lead, startedAt: this.clock.now() };
-    let contribution: unknown;
+    let input: GateInput;
     try {
-      contribution = kind.read(
-        params,
-        await this.runner.run(kind.local(params, table, state)),
-        state,
-      );
+      // The analysis and the count of its population: two statements at once.
+      const population = await this.gate.populationCheck(spec, table);
+      const [rows, counted] = await Promise.all([
+        this.runner.run(kind.local(params, table, state)),
+        this.runner.run(population.query),
+      ]);
+      input = {
+        contribution: kind.read(params, rows, state),
+        evidence: kind.evidence?.(params, rows, state),
+        population: population.read(counted),
+      };
     } catch (error) {
       const reason =
         error instanceof DomainError
@@ -156,12 +162,7 @@ export class RunJobService {
       );
     }
     return this.unitOfWork.run(async (tx) => {
-      const decision: GateDecision = await this.gate.pass(
-        { spec, round, lead },
-        kind,
-        contribution,
-        tx,
-      );
+      const decision: GateDecision = await this.gate.pass({ spec, round, lead }, kind, input, tx);
       await this.runs.record(run, { decision }, this.clock.now(), tx);
       return decision;
     });

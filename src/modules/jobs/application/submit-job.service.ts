@@ -4,11 +4,14 @@ import { NodeConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/clock';
 import { DomainError, ERROR_CODES } from '../../../shared/errors';
 import { UnitOfWork } from '../../../shared/transaction';
+import type { OutputRules } from '../../analysis/domain/analysis-kind';
+import { strictestRules } from '../../analysis/domain/checks/strictest';
 import { AuditService } from '../../audit/application/audit.service';
 import { outcomeOfStatus } from '../../audit/domain/audit-entry';
 import { Person, personId } from '../../identity/domain/person';
 import { PermitStagesService } from '../../permits/application/permit-stages.service';
 import { assertUserNamed } from '../../permits/domain/permit.rules';
+import type { Readiness } from '../../workspaces/application/workspace-store.port';
 import { WorkspacesService } from '../../workspaces/application/workspaces.service';
 import { mergedColumns, WorkspaceTableInfo } from '../../workspaces/domain/workspace';
 import { Job, JobSpec } from '../domain/job';
@@ -110,7 +113,8 @@ export class SubmitJobService {
     const checked = checkJob(asked, payload, tables);
     const columns = mergedColumns([...tables.values()]);
     const params = checked.kind.fixDefaults?.(checked.params, columns) ?? checked.params;
-    const spec: JobSpec = { ...asked, params };
+    const rules = strictestReported(ready.filter((r) => nodes.includes(r.node)));
+    const spec: JobSpec = { ...asked, params, ...(rules && { rules }) };
     const state = checked.kind.rounds?.start(params, columns);
     await this.unitOfWork.run(async (tx) => {
       await this.jobs.insert(spec, nodes, state, now, tx);
@@ -202,4 +206,14 @@ export class SubmitJobService {
 
 function notFound(jobId: string): DomainError {
   return new DomainError('JOB.NOT_FOUND', `No job ${jobId} for you at this node`);
+}
+
+/**
+ * The strictest output rules the job's nodes reported with their
+ * workspaces; none if none did. Each node applies these or its own,
+ * whichever is stricter, so a node that reported none still applies its own.
+ */
+function strictestReported(ready: readonly Readiness[]): OutputRules | undefined {
+  const [first, ...others] = ready.flatMap((r) => (r.outputRules ? [r.outputRules] : []));
+  return first && strictestRules(first, others);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputRulesSchema } from '../../analysis/domain/checks/output-rules.schema';
 import { permitParts } from '../../permits/domain/permit-payload.schema';
 import type { JobSpec } from './job';
 
@@ -10,4 +11,5 @@ export const jobSpecSchema = z.strictObject({
   params: z.looseObject({ dataset: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/) }),
   submittedBy: permitParts.namedUser,
   submittedAt: z.iso.datetime(),
+  rules: outputRulesSchema.optional(),
 }) satisfies z.ZodType<JobSpec>;

@@ -1,4 +1,5 @@
 import type { PublicFinding } from '../../airlock/domain/output-gate.rules';
+import type { OutputRules } from '../../analysis/domain/analysis-kind';
 import type { NamedUser } from '../../permits/domain/permit';
 
 /** Exactly what was asked and by whom: what every node checks and runs, and what the result names. */
@@ -9,6 +10,11 @@ export interface JobSpec {
   readonly params: Readonly<Record<string, unknown>> & { readonly dataset: string };
   readonly submittedBy: NamedUser;
   readonly submittedAt: string;
+  /**
+   * The strictest output rules among the participants, as the lead knows
+   * them; each node applies these or its own, whichever is stricter.
+   */
+  readonly rules?: OutputRules;
 }
 
 /** The whole job, at the lead. */

@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { NodeConfig } from '../../../config/app-config';
+import { NodeConfig, UseConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/clock';
 import { DomainError } from '../../../shared/errors';
 import { UnitOfWork } from '../../../shared/transaction';
+import type { OutputRules } from '../../analysis/domain/analysis-kind';
 import { AuditService } from '../../audit/application/audit.service';
 import { DatasetsService } from '../../catalogue/application/datasets.service';
 import { PermitStagesService } from '../../permits/application/permit-stages.service';
@@ -39,6 +40,7 @@ export class PreparationService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly node: NodeConfig,
+    private readonly use: UseConfig,
   ) {}
 
   onModuleInit(): void {
@@ -108,11 +110,12 @@ export class PreparationService implements OnModuleInit {
     }
   }
 
-  /** At the lead: a participant's workspace is ready. */
+  /** At the lead: a participant's workspace is ready; its output rules will bind the permit's jobs. */
   async receiveReady(
     peerId: string,
     permitId: string,
     tables: readonly WorkspaceTableInfo[],
+    outputRules: OutputRules,
   ): Promise<void> {
     const { record, payload } = await this.stages.granted(permitId);
     if (payload.lead !== this.node.id) {
@@ -142,7 +145,7 @@ export class PreparationService implements OnModuleInit {
       throw new DomainError('PERMIT.NOT_ACTIVE', `Permit ${permitId} is ${record.status}`);
     }
     await this.unitOfWork.run(async (tx) => {
-      await this.store.recordReadiness(permitId, peerId, tables, this.clock.now(), tx);
+      await this.store.recordReadiness(permitId, peerId, tables, outputRules, this.clock.now(), tx);
       await this.audit.record(
         {
           channel: peerId === this.node.id ? 'internal' : 'grpc',
@@ -202,9 +205,9 @@ export class PreparationService implements OnModuleInit {
     const workspace = await this.store.get(permitId);
     if (!workspace || workspace.status !== 'READY' || workspace.reported) return;
     if (lead === this.node.id) {
-      await this.receiveReady(this.node.id, permitId, workspace.tables);
+      await this.receiveReady(this.node.id, permitId, workspace.tables, this.use.outputRules);
     } else {
-      await this.peers.reportReady(lead, permitId, workspace.tables);
+      await this.peers.reportReady(lead, permitId, workspace.tables, this.use.outputRules);
     }
     await this.store.markReported(permitId);
   }

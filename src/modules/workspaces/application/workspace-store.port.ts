@@ -1,3 +1,4 @@
+import type { OutputRules } from '../../analysis/domain/analysis-kind';
 import { Transaction } from '../../../shared/transaction';
 import { Workspace, WorkspaceInventory, WorkspaceTableInfo } from '../domain/workspace';
 
@@ -5,6 +6,8 @@ import { Workspace, WorkspaceInventory, WorkspaceTableInfo } from '../domain/wor
 export interface Readiness {
   readonly node: string;
   readonly tables: readonly WorkspaceTableInfo[];
+  /** The node's output rules as it reported them (none from a node that reported before there were any). */
+  readonly outputRules?: OutputRules;
   /** The node has been told the permit is active. */
   readonly activated: boolean;
 }
@@ -43,6 +46,7 @@ export abstract class WorkspaceStore {
     permitId: string,
     node: string,
     tables: readonly WorkspaceTableInfo[],
+    outputRules: OutputRules,
     now: Date,
     tx: Transaction,
   ): Promise<void>;

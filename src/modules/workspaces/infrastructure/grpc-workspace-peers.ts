@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PeerChannels } from '../../federation/infrastructure/peer-channels';
 import { WorkspacePeers } from '../application/workspace-peers.port';
+import type { OutputRules } from '../../analysis/domain/analysis-kind';
 import { WorkspaceTableInfo } from '../domain/workspace';
 
 @Injectable()
@@ -13,6 +14,7 @@ export class GrpcWorkspacePeers extends WorkspacePeers {
     leadId: string,
     permitId: string,
     tables: readonly WorkspaceTableInfo[],
+    outputRules: OutputRules,
   ): Promise<void> {
     await this.channels.call(
       leadId,
@@ -25,6 +27,7 @@ export class GrpcWorkspacePeers extends WorkspacePeers {
           columns: t.columns.map((c) => ({ name: c.name, type: c.type, levels: c.levels ?? [] })),
           publishedVariables: t.publishedVariables,
         })),
+        outputRules,
       },
       { idempotent: true },
     );

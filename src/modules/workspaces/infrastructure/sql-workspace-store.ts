@@ -1,3 +1,4 @@
+import type { OutputRules } from '../../analysis/domain/analysis-kind';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { managerOf } from '../../../database/typeorm-unit-of-work';
@@ -110,22 +111,35 @@ export class SqlWorkspaceStore extends WorkspaceStore {
     permitId: string,
     node: string,
     tables: readonly WorkspaceTableInfo[],
+    outputRules: OutputRules,
     now: Date,
     tx: Transaction,
   ): Promise<void> {
     await managerOf(this.dataSource, tx).query(
-      `INSERT INTO workspace_readiness (permit_id, node_id, tables, ready_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (permit_id, node_id) DO UPDATE SET tables = $3`,
-      [permitId, node, JSON.stringify(tables), now],
+      `INSERT INTO workspace_readiness (permit_id, node_id, tables, output_rules, ready_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (permit_id, node_id) DO UPDATE SET tables = $3, output_rules = $4`,
+      [permitId, node, JSON.stringify(tables), JSON.stringify(outputRules), now],
     );
   }
 
   async readiness(permitId: string, tx?: Transaction): Promise<Readiness[]> {
     const rows = (await managerOf(this.dataSource, tx).query(
-      `SELECT node_id, tables, activated FROM workspace_readiness WHERE permit_id = $1 ORDER BY node_id`,
+      `SELECT node_id, tables, output_rules, activated FROM workspace_readiness
+       WHERE permit_id = $1 ORDER BY node_id`,
       [permitId],
-    )) as { node_id: string; tables: WorkspaceTableInfo[]; activated: boolean }[];
-    return rows.map((r) => ({ node: r.node_id, tables: r.tables, activated: r.activated }));
+    )) as {
+      node_id: string;
+      tables: WorkspaceTableInfo[];
+      output_rules: OutputRules | null;
+      activated: boolean;
+    }[];
+    return rows.map((r) => ({
+      node: r.node_id,
+      tables: r.tables,
+      ...(r.output_rules && { outputRules: r.output_rules }),
+      activated: r.activated,
+    }));
   }
 
   async markActivated(permitId: string, node: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outputRulesSchema } from '../../analysis/domain/checks/output-rules.schema';
 import { VARIABLE_TYPES } from '../../catalogue/domain/dataset';
 import { WorkspaceTableInfo } from '../domain/workspace';
 
@@ -28,6 +29,7 @@ const workspaceTableSchema = z
 export const reportWorkspaceReadyRequestSchema = z.object({
   permitId: z.uuid(),
   tables: z.array(workspaceTableSchema).max(100),
+  outputRules: outputRulesSchema,
 });
 
 export const activatePermitRequestSchema = z.object({ permitId: z.uuid() });

@@ -18,7 +18,7 @@ export class WorkspacesGrpcController {
   @GrpcMethod('WorkspaceService', 'ReportWorkspaceReady')
   async reportWorkspaceReady(request: unknown, _metadata: unknown, call: Call): Promise<object> {
     const r = parseInput(reportWorkspaceReadyRequestSchema, request, 'ReportWorkspaceReadyRequest');
-    await this.preparation.receiveReady(callerOf(call).id, r.permitId, r.tables);
+    await this.preparation.receiveReady(callerOf(call).id, r.permitId, r.tables, r.outputRules);
     return {};
   }
 

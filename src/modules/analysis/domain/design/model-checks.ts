@@ -1,5 +1,6 @@
 import type { Finding, OutputRules } from '../analysis-kind';
-import { excludedCount, minCountFindings } from '../output-checks';
+import { excludedCount, minCountFindings } from '../checks/min-count';
+import { residualDfFindings } from '../checks/residual-df';
 
 /** The most parameters a model may have for n persons: a third of n, rounded down. */
 export const maxParameters = (n: number): number => Math.floor(n / 3);
@@ -7,7 +8,8 @@ export const maxParameters = (n: number): number => Math.floor(n / 3);
 /**
  * The output checks of a model's contribution: its n (and any other count of
  * persons it carries) 0 or at least the minimum count; the persons left out,
- * unless withheld; and no more parameters than a third of n. A node with no
+ * unless withheld; no more parameters than a third of n; and at least the
+ * minimum residual degrees of freedom. A node with no
  * complete case (n = 0) passes: it contributes nothing.
  */
 export function modelFindings(
@@ -32,5 +34,5 @@ export function modelFindings(
       threshold: maxParameters(n),
     });
   }
-  return findings;
+  return [...findings, ...residualDfFindings(n, columns.length, rules)];
 }

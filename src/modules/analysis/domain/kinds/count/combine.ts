@@ -7,8 +7,16 @@ import type { CountParams } from './params';
 
 export interface CountResult {
   readonly groupBy: string[];
-  /** Every combination of the group variables' values, 0 where no node had it. */
-  readonly cells: { readonly key: GroupKey; readonly count: number }[];
+  /**
+   * Every combination of the group variables' values, 0 where no node had
+   * it; null where a node suppressed its part (and so `suppressed`).
+   */
+  readonly cells: {
+    readonly key: GroupKey;
+    readonly count: number | null;
+    readonly suppressed?: true;
+  }[];
+  /** The sum of the cells not suppressed. */
   readonly total: number;
   /** Persons left out for a missing group variable. */
   readonly excluded: Exclusions;
@@ -21,7 +29,7 @@ export function combineCounts(
 ): CountResult {
   const groupColumns = groupColumnsOf(columns, params.groupBy);
   const parsed = parseContributions(countContributionSchema, contributions, 'count');
-  const counts = new Map<string, number>();
+  const counts = new Map<string, number | null>();
   for (const contribution of parsed) {
     assertGroupedBy(
       contribution,
@@ -30,18 +38,21 @@ export function combineCounts(
       'count',
     );
     for (const { key, count } of contribution.cells) {
-      counts.set(keyIdOf(key), (counts.get(keyIdOf(key)) ?? 0) + count);
+      const id = keyIdOf(key);
+      const sum = counts.has(id) ? counts.get(id)! : 0;
+      counts.set(id, sum === null || count === null ? null : sum + count);
     }
   }
   const seen = parsed.flatMap((contribution) => contribution.cells.map((cell) => cell.key));
-  const cells = tableKeys(groupColumns, seen).map((key) => ({
-    key,
-    count: counts.get(keyIdOf(key)) ?? 0,
-  }));
+  const cells = tableKeys(groupColumns, seen).map((key) => {
+    const id = keyIdOf(key);
+    const count = counts.has(id) ? counts.get(id)! : 0;
+    return count === null ? { key, count, suppressed: true as const } : { key, count };
+  });
   return {
     groupBy: [...params.groupBy],
     cells,
-    total: cells.reduce((sum, cell) => sum + cell.count, 0),
+    total: cells.reduce((sum, cell) => sum + (cell.count ?? 0), 0),
     excluded: pooledExclusions(parsed),
   };
 }

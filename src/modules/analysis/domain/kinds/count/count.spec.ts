@@ -206,21 +206,51 @@ describe('count', () => {
       ],
       excluded: 0,
     };
-    expect(countKind.check(contribution, { minCount: 10 })).toEqual([
+    const withoutZeros = { ...RULES, zerosReview: false };
+    expect(countKind.check(contribution, withoutZeros)).toEqual([
       { rule: 'min-count', cell: 'sex=female,diabetes=true', value: 9, threshold: 10 },
     ]);
     expect(
-      countKind.check(
-        { groupBy: [], cells: [{ key: [], count: 9 }], excluded: 0 },
-        { minCount: 10 },
-      ),
+      countKind.check({ groupBy: [], cells: [{ key: [], count: 9 }], excluded: 0 }, RULES),
     ).toEqual([{ rule: 'min-count', cell: 'total', value: 9, threshold: 10 }]);
     expect(
-      countKind.check(
-        { groupBy: [], cells: [{ key: [], count: 0 }], excluded: 0 },
-        { minCount: 10 },
-      ),
+      countKind.check({ groupBy: [], cells: [{ key: [], count: 0 }], excluded: 0 }, RULES),
     ).toEqual([]);
+  });
+
+  it('finds for review each empty cell of the table of the levels seen here, and no more than 40 levels a variable', () => {
+    const contribution: CountContribution = {
+      groupBy: ['sex', 'diabetes'],
+      cells: [
+        { key: ['female', true], count: 12 },
+        { key: ['female', false], count: 0 },
+        { key: ['male', true], count: 15 },
+      ],
+      excluded: 0,
+    };
+    expect(countKind.check(contribution, RULES)).toEqual([
+      { rule: 'zeros', cell: 'sex=female,diabetes=false', value: 0, threshold: 0 },
+      { rule: 'zeros', cell: 'sex=male,diabetes=false', value: 0, threshold: 0 },
+    ]);
+    const full = {
+      ...contribution,
+      cells: [
+        ...contribution.cells.slice(0, 1),
+        { key: ['female', false], count: 10 },
+        { key: ['male', true], count: 15 },
+        { key: ['male', false], count: 11 },
+      ],
+    };
+    expect(countKind.check(full, RULES)).toEqual([]);
+    const levels = (n: number): CountContribution => ({
+      groupBy: ['code'],
+      cells: Array.from({ length: n }, (_, i) => ({ key: [`c${i}`], count: 10 })),
+      excluded: 0,
+    });
+    expect(countKind.check(levels(41), RULES)).toEqual([
+      { rule: 'max-levels', cell: 'code', value: 41, threshold: 40 },
+    ]);
+    expect(countKind.check(levels(40), RULES)).toEqual([]);
   });
 
   describe('suppress', () => {

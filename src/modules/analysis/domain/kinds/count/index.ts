@@ -8,6 +8,7 @@ import { combineCounts, type CountResult } from './combine';
 import type { CountContribution } from './contribution';
 import { readCounts, countQuery } from './local';
 import { type CountParams, countParamsSchema } from './params';
+import { suppressCells } from './suppress-cells';
 
 /** Counts of persons, overall or as a contingency table of up to three variables. */
 export const countKind: AnalysisKindModule<CountParams, CountContribution, CountResult> = {
@@ -20,9 +21,10 @@ export const countKind: AnalysisKindModule<CountParams, CountContribution, Count
   },
   local: countQuery,
   read: readCounts,
-  persons: (contribution) => contribution.cells.reduce((sum, cell) => sum + cell.count, 0),
+  persons: (contribution) => contribution.cells.reduce((sum, cell) => sum + (cell.count ?? 0), 0),
   suppress: withheldIfSmall,
   check: checkCounts,
+  suppressCells,
   combine: (params, contributions, columns) => ({
     result: combineCounts(params, contributions, columns),
   }),

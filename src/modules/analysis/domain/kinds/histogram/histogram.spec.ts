@@ -258,16 +258,17 @@ describe('histogram', () => {
       above: 9,
       excluded: 0,
     };
-    expect(histogramKind.check(contribution, { minCount: 10 })).toEqual([
+    expect(histogramKind.check(contribution, RULES)).toEqual([
       { rule: 'min-count', cell: 'below', value: 9, threshold: 10 },
       { rule: 'min-count', cell: 'above', value: 9, threshold: 10 },
+      { rule: 'zeros', cell: '[25,30)', value: 0, threshold: 0 },
     ]);
     expect(
-      histogramKind.check(
-        { ...contribution, below: 0, counts: [0, 9], above: 10 },
-        { minCount: 10 },
-      ),
-    ).toEqual([{ rule: 'min-count', cell: '[25,30)', value: 9, threshold: 10 }]);
+      histogramKind.check({ ...contribution, below: 0, counts: [0, 9], above: 10 }, RULES),
+    ).toEqual([
+      { rule: 'min-count', cell: '[25,30)', value: 9, threshold: 10 },
+      { rule: 'zeros', cell: '[20,25)', value: 0, threshold: 0 },
+    ]);
     expect(histogramKind.persons(contribution)).toBe(28);
   });
 

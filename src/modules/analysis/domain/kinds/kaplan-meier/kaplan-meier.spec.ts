@@ -435,9 +435,22 @@ describe('kaplan-meier', () => {
       ],
       excluded: 0,
     };
-    expect(kaplanMeierKind.check(contribution, { minCount: 10 })).toEqual([
+    expect(kaplanMeierKind.check(contribution, RULES)).toEqual([
       { rule: 'min-count', cell: 'sex=male:below', value: 3, threshold: 10 },
       { rule: 'min-count', cell: 'sex=male:[0,10):events', value: 9, threshold: 10 },
+      // Rows until the events add up to 10 are no more released than the small counts.
+      {
+        rule: 'survival-events',
+        cell: 'sex=male:[0,10):cumulative-events',
+        value: 9,
+        threshold: 10,
+      },
+      {
+        rule: 'survival-events',
+        cell: 'sex=male:[10,20):cumulative-events',
+        value: 9,
+        threshold: 10,
+      },
     ]);
     expect(kaplanMeierKind.persons(contribution)).toBe(40 + 3 + 19);
     expect(
@@ -448,10 +461,17 @@ describe('kaplan-meier', () => {
             strata: [],
             groups: [{ ...contribution.groups[1], key: [], below: 0 }],
           },
-          { minCount: 20 },
+          { ...RULES, minCount: 20 },
         )
         .map((finding) => finding.cell),
-    ).toEqual(['[0,10):at-risk', '[0,10):events', '[10,20):at-risk', '[10,20):censored']);
+    ).toEqual([
+      '[0,10):at-risk',
+      '[0,10):events',
+      '[10,20):at-risk',
+      '[10,20):censored',
+      '[0,10):cumulative-events',
+      '[10,20):cumulative-events',
+    ]);
   });
 
   describe('suppress', () => {

@@ -384,10 +384,18 @@ describe('linear-regression', () => {
       ]);
     });
 
+    it('finds fewer than 10 residual degrees of freedom, and passes 10', () => {
+      expect(kind.check(contribution(12, 3), RULES)).toEqual([
+        { rule: 'residual-df', cell: 'residual-df', value: 9, threshold: 10 },
+      ]);
+      expect(kind.check(contribution(13, 3), RULES)).toEqual([]);
+    });
+
     it('finds an n below the minimum count, and persons left out below it', () => {
       expect(kind.check(contribution(9, 2, 3), RULES)).toEqual([
         { rule: 'min-count', cell: 'n', value: 9, threshold: 10 },
         { rule: 'min-count', cell: 'excluded', value: 3, threshold: 10 },
+        { rule: 'residual-df', cell: 'residual-df', value: 7, threshold: 10 },
       ]);
       expect(kind.check(kind.suppress(contribution(40, 2, 3), RULES), RULES)).toEqual([]);
     });

@@ -470,6 +470,7 @@ describe('logistic-regression', () => {
       expect(kind.check(contribution(6, 3), RULES)).toEqual([
         { rule: 'min-count', cell: 'n', value: 6, threshold: 10 },
         { rule: 'max-parameters', cell: 'parameters', value: 3, threshold: 2 },
+        { rule: 'residual-df', cell: 'residual-df', value: 3, threshold: 10 },
       ]);
       expect(kind.check(contribution(100, 3, 4), RULES)).toEqual([
         { rule: 'min-count', cell: 'fitted-at-bounds', value: 4, threshold: 10 },

@@ -27,3 +27,12 @@ export const summaryContributionSchema = z.strictObject({
 });
 
 export type SummaryContribution = z.infer<typeof summaryContributionSchema>;
+
+/** Per group with values: its total and extreme values, for the dominance checks at this node only. */
+export type SummaryEvidence = {
+  readonly key: (string | boolean)[];
+  readonly total: number;
+  readonly largest: number;
+  readonly second: number | null;
+  readonly smallest: number;
+}[];

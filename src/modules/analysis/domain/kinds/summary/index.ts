@@ -6,12 +6,18 @@ import { groupColumnsOf } from '../../group-keys';
 import { distinctNames } from '../../identifier';
 import { checkSummaries } from './check';
 import { combineSummaries, type SummaryResult } from './combine';
-import type { SummaryContribution } from './contribution';
-import { readSummaries, summaryQuery } from './local';
+import type { SummaryContribution, SummaryEvidence } from './contribution';
+import { readSummaries, readSummaryEvidence, summaryQuery } from './local';
 import { SUMMARISED_TYPES, type SummaryParams, summaryParamsSchema } from './params';
 
 /** Mean, variance and standard deviation of a variable, overall or per group. */
-export const summaryKind: AnalysisKindModule<SummaryParams, SummaryContribution, SummaryResult> = {
+export const summaryKind: AnalysisKindModule<
+  SummaryParams,
+  SummaryContribution,
+  SummaryResult,
+  undefined,
+  SummaryEvidence
+> = {
   name: 'summary',
   params: summaryParamsSchema,
   variables: (params) =>
@@ -23,6 +29,7 @@ export const summaryKind: AnalysisKindModule<SummaryParams, SummaryContribution,
   },
   local: summaryQuery,
   read: readSummaries,
+  evidence: readSummaryEvidence,
   persons: (contribution) => contribution.groups.reduce((sum, group) => sum + group.n, 0),
   suppress: withheldIfSmall,
   check: checkSummaries,

@@ -4,7 +4,7 @@ import { groupingSql, groupKeyFromRow } from '../../grouping-sql';
 import { isCompleteKey } from '../../complete-cases';
 import { finiteOrNullFrom, wholeNumberFrom } from '../../row-values';
 import { quoteIdent, SqlValues, statement } from '../../sql';
-import type { SummaryContribution } from './contribution';
+import type { SummaryContribution, SummaryEvidence } from './contribution';
 import type { SummaryParams } from './params';
 
 export function summaryQuery(params: SummaryParams, table: WorkspaceTable): LocalQuery {
@@ -16,6 +16,9 @@ export function summaryQuery(params: SummaryParams, table: WorkspaceTable): Loca
     `count(${x}) AS n`,
     `avg(${x}::double precision) AS mean`,
     `var_pop(${x}::double precision) * count(${x}) AS m2`,
+    // The dominance checks' evidence: it stays at this node.
+    `spe_top2(${x}::double precision) AS top2`,
+    `min(${x}::double precision) AS smallest`,
   ];
   const sql = statement(
     `SELECT ${[...grouping.selected, ...statistics].join(', ')}`,
@@ -48,4 +51,42 @@ export function readSummaries(
     ];
   });
   return { variable: params.variable, groupBy: [...params.groupBy], groups, excluded };
+}
+
+/**
+ * Per complete group with values, its total and its largest, second largest
+ * and smallest values: what the dominance checks need, read from the same
+ * rows as the contribution and never part of it.
+ */
+export function readSummaryEvidence(
+  params: SummaryParams,
+  rows: readonly Record<string, unknown>[],
+): SummaryEvidence {
+  return rows.flatMap((row) => {
+    const key = groupKeyFromRow(row, params.groupBy.length);
+    const n = wholeNumberFrom(row.n, 'n');
+    if (!isCompleteKey(key) || n === 0) return [];
+    const [largest, second] = topTwoFrom(row.top2);
+    return [
+      {
+        key,
+        total: finiteOrNullFrom(row.mean, 'mean')! * n,
+        largest,
+        second,
+        smallest: finiteOrNullFrom(row.smallest, 'smallest')!,
+      },
+    ];
+  });
+}
+
+/** spe_top2's array, as the driver gives it (an array, or its text form). */
+function topTwoFrom(value: unknown): [number, number | null] {
+  const items = Array.isArray(value)
+    ? (value as unknown[])
+    : String(value).replace(/[{}]/g, '').split(',');
+  const [largest, second] = items.map((item) =>
+    item === null || item === 'NULL' ? null : finiteOrNullFrom(item, 'top2'),
+  );
+  if (largest === null || largest === undefined) throw new Error('top2 has no largest value');
+  return [largest, second ?? null];
 }

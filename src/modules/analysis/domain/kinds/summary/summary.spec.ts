@@ -220,7 +220,7 @@ describe('summary', () => {
       ],
       excluded: 0,
     };
-    expect(summaryKind.check(contribution, { minCount: 10 })).toEqual([
+    expect(summaryKind.check(contribution, RULES)).toEqual([
       { rule: 'min-count', cell: 'sex=female:n', value: 9, threshold: 10 },
     ]);
     expect(
@@ -231,10 +231,33 @@ describe('summary', () => {
           groups: [{ key: [], n: 9, mean: 25, m2: 40 }],
           excluded: 0,
         },
-        { minCount: 10 },
+        RULES,
       ),
     ).toEqual([{ rule: 'min-count', cell: 'n', value: 9, threshold: 10 }]);
     expect(summaryKind.persons(contribution)).toBe(19);
+  });
+
+  it('reads the largest values per group as evidence beside the contribution, never in it, and checks dominance with it', () => {
+    const p = params({ dataset: 'cohort', variable: 'bmi', groupBy: ['sex'] });
+    // As the driver gives them: counts as text, spe_top2 as an array (or its text).
+    const rows = [
+      { g0: 'female', rows: '12', n: '12', mean: 10, m2: 4, top2: [80, 10], smallest: 0 },
+      { g0: 'male', rows: '12', n: '12', mean: 10, m2: 4, top2: '{15,14}', smallest: 5 },
+      { g0: null, rows: '13', n: '13', mean: 1, m2: 0, top2: [1, 1], smallest: 1 },
+    ];
+    const contribution = summaryKind.read(p, rows);
+    const evidence = summaryKind.evidence(p, rows)!;
+    expect(JSON.stringify(contribution)).not.toMatch(/top2|largest|smallest|80/);
+    expect(evidence).toEqual([
+      { key: ['female'], total: 120, largest: 80, second: 10, smallest: 0 },
+      { key: ['male'], total: 120, largest: 15, second: 14, smallest: 5 },
+    ]);
+    // 80 + 10 of 120 is 75% (under 90%), but the rest, 30, is over a tenth of 80: passes;
+    // under k = 0.7 the female mean is dominated.
+    expect(summaryKind.check(contribution, RULES, evidence)).toEqual([]);
+    expect(summaryKind.check(contribution, { ...RULES, dominanceK: 0.7 }, evidence)).toEqual([
+      { rule: 'dominance', cell: 'sex=female:mean', value: 0.75, threshold: 0.7 },
+    ]);
   });
 
   describe('suppress', () => {
@@ -274,11 +297,11 @@ describe('summary', () => {
       filters: [{ variable: 'smoker', op: 'in', values: ['never', 'former'] }],
     });
     expect(summaryKind.local(p, TABLE)).toEqual({
-      sql: 'SELECT "sex" AS g0, count(*) AS rows, count("bmi") AS n, avg("bmi"::double precision) AS mean, var_pop("bmi"::double precision) * count("bmi") AS m2 FROM "ws_1"."cohort" WHERE "smoker" = ANY($1::text[]) GROUP BY "sex"',
+      sql: 'SELECT "sex" AS g0, count(*) AS rows, count("bmi") AS n, avg("bmi"::double precision) AS mean, var_pop("bmi"::double precision) * count("bmi") AS m2, spe_top2("bmi"::double precision) AS top2, min("bmi"::double precision) AS smallest FROM "ws_1"."cohort" WHERE "smoker" = ANY($1::text[]) GROUP BY "sex"',
       values: [['never', 'former']],
     });
     expect(summaryKind.local(params({ dataset: 'cohort', variable: 'age' }), TABLE)).toEqual({
-      sql: 'SELECT count(*) AS rows, count("age") AS n, avg("age"::double precision) AS mean, var_pop("age"::double precision) * count("age") AS m2 FROM "ws_1"."cohort"',
+      sql: 'SELECT count(*) AS rows, count("age") AS n, avg("age"::double precision) AS mean, var_pop("age"::double precision) * count("age") AS m2, spe_top2("age"::double precision) AS top2, min("age"::double precision) AS smallest FROM "ws_1"."cohort"',
       values: [],
     });
   });

@@ -7,6 +7,7 @@ import type {
   WorkspaceColumn,
   WorkspaceTable,
 } from '../../analysis-kind';
+import { ACRO_RULES } from '../../checks/strictest';
 import type { Filter } from '../../filters';
 
 export interface PersonRow {
@@ -30,7 +31,7 @@ export const COLUMNS: readonly WorkspaceColumn[] = [
 export const TABLE: WorkspaceTable = { sqlName: '"ws_1"."cohort"', columns: COLUMNS };
 
 /** The output rules the specs release contributions under. */
-export const RULES: OutputRules = { minCount: 10 };
+export const RULES: OutputRules = ACRO_RULES;
 
 /**
  * A contribution's number of persons left out, as given to `suppress`, and
@@ -203,12 +204,16 @@ export function relativelyClose(actual: number, expected: number): boolean {
 }
 
 /** A one-round kind as a spec calls it: no state, and combine giving the result itself. */
-export function oneRound<P extends { dataset: string }, C, R>(kind: AnalysisKindModule<P, C, R>) {
+export function oneRound<P extends { dataset: string }, C, R, E = undefined>(
+  kind: AnalysisKindModule<P, C, R, undefined, E>,
+) {
   return {
     ...kind,
     local: (params: P, table: WorkspaceTable) => kind.local(params, table, undefined),
     read: (params: P, rows: readonly Record<string, unknown>[]) =>
       kind.read(params, rows, undefined),
+    evidence: (params: P, rows: readonly Record<string, unknown>[]) =>
+      kind.evidence?.(params, rows, undefined),
     combine(params: P, contributions: readonly C[], columns: readonly WorkspaceColumn[]): R {
       const combined = kind.combine(params, contributions, columns, undefined);
       if (!('result' in combined)) throw new Error(`${kind.name} asked for another round`);

@@ -1,4 +1,4 @@
-import type { Finding, OutputRules } from './analysis-kind';
+import type { Finding, OutputRules } from '../analysis-kind';
 
 /** A finding for each count below the minimum; a count of 0 is left to other rules. */
 export function minCountFindings(

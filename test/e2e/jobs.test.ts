@@ -132,13 +132,12 @@ describe('federated jobs: the code travels, the rows stay', () => {
         expect(rows).toHaveLength(ROWS[id]!.length);
         // HMAC-SHA-256: 32 bytes.
         expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.pseudonym))).toBe(true);
-        // Vacuumed and analysed once built: statistics and a visibility map before the first job.
-        const [stats] = (await db.query(
-          `SELECT reltuples, relallvisible, relpages FROM pg_class WHERE oid = $1::regclass`,
-          [`"${schema}".study`],
-        )) as { reltuples: number; relallvisible: number; relpages: number }[];
+        // Analysed once built: the planner has the table's statistics before the first job. (Whether
+        // the vacuum could also mark every page all-visible depends on other transactions then open.)
+        const [stats] = (await db.query(`SELECT reltuples FROM pg_class WHERE oid = $1::regclass`, [
+          `"${schema}".study`,
+        ])) as { reltuples: number }[];
         expect(Number(stats!.reltuples)).toBe(ROWS[id]!.length);
-        expect(Number(stats!.relallvisible)).toBe(Number(stats!.relpages));
         const [secret] = (await db.query(
           `SELECT octet_length(secret) AS bytes FROM workspace_secret WHERE permit_id = $1`,
           [permitId],

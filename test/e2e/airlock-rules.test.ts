@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { summaryKind } from '../../src/modules/analysis/domain/kinds/summary';
 import { AuditService } from '../../src/modules/audit/application/audit.service';
 import { eventually } from '../support/eventually';
 import { callNode, grantedPermit } from '../support/granted-permit';
@@ -173,12 +174,32 @@ describe('the airlock rules: strictest thresholds, differencing, node-only evide
   }, 60_000);
 
   it('keeps the dominance evidence at the node: a summary’s contribution at the lead has no largest values', async () => {
-    const [row] = (await nodes
-      .de!.app.get(DataSource)
-      .query(
-        `SELECT spe_top2(x) AS top2 FROM (VALUES (3.0::float8), (9.0), (NULL), (1.0), (9.0)) AS t(x)`,
-      )) as { top2: number[] }[];
-    expect(row!.top2).toEqual([9, 9]);
+    // The evidence as the node's PostgreSQL computes it: the second largest looked up where the
+    // largest is at least a quarter of the total (a: a tie), bounded by the largest elsewhere (b).
+    const db = nodes.de!.app.get(DataSource);
+    await db.query(`CREATE TABLE public.evidence_probe (g text, x double precision)`);
+    await db.query(
+      `INSERT INTO public.evidence_probe SELECT 'a', x FROM unnest('{9,3,NULL,1,9}'::float8[]) AS x
+       UNION ALL SELECT 'b', x FROM generate_series(1, 10) AS x`,
+    );
+    const probe = summaryKind.params.parse({ dataset: 'probe', variable: 'x', groupBy: ['g'] });
+    const { sql, values } = summaryKind.local(
+      probe,
+      {
+        sqlName: 'public.evidence_probe',
+        columns: [
+          { name: 'g', type: 'category', levels: ['a', 'b'] },
+          { name: 'x', type: 'number' },
+        ],
+      },
+      undefined,
+    );
+    const rows = (await db.query(sql, [...values])) as Record<string, unknown>[];
+    await db.query(`DROP TABLE public.evidence_probe`);
+    expect(summaryKind.evidence!(probe, rows, undefined)).toEqual([
+      { key: ['a'], total: 22, largest: 9, second: 9, smallest: 1 },
+      { key: ['b'], total: 55, largest: 10, second: 10, smallest: 1 },
+    ]);
 
     const job = await settled(await submit('summary', { variable: 'score', groupBy: ['grp'] }));
     expect(job.nodes.find((n) => n.node === 'de')!.state).toBe('RELEASED');

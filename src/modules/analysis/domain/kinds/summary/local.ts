@@ -17,16 +17,38 @@ export function summaryQuery(params: SummaryParams, table: WorkspaceTable): Loca
     `avg(${x}::double precision) AS mean`,
     `var_pop(${x}::double precision) * count(${x}) AS m2`,
     // The dominance checks' evidence: it stays at this node.
-    `spe_top2(${x}::double precision) AS top2`,
+    `max(${x}::double precision) AS largest`,
+    `${secondLargestSql(params, table, values)} AS second`,
     `min(${x}::double precision) AS smallest`,
   ];
   const sql = statement(
     `SELECT ${[...grouping.selected, ...statistics].join(', ')}`,
-    `FROM ${table.sqlName}`,
+    `FROM ${table.sqlName} AS o`,
     whereClause(params.filters, table.columns, values),
     grouping.groupByClause,
   );
   return { sql, values: values.values };
+}
+
+/**
+ * A group's second largest value, looked up (one more scan of the group's
+ * rows) only where it can decide the dominance checks: where the largest
+ * value is at least a quarter of the total. Elsewhere the largest stands in
+ * for it, an upper bound under which a cell passes both checks for every
+ * k ≥ 0.5 and p ≤ 1 (and can only be held, never released, for a smaller k).
+ * An aggregate keeping the two largest of every row took 25 times as long
+ * as the statistics themselves over 1,000,000 rows.
+ */
+function secondLargestSql(params: SummaryParams, table: WorkspaceTable, values: SqlValues): string {
+  const x = quoteIdent(params.variable);
+  const sameGroup = params.groupBy.map((v) => `i.${quoteIdent(v)} = o.${quoteIdent(v)}`);
+  const lookup = statement(
+    `SELECT i.${x}::double precision FROM ${table.sqlName} AS i`,
+    whereClause(params.filters, table.columns, values, [`i.${x} IS NOT NULL`, ...sameGroup]),
+    'ORDER BY 1 DESC OFFSET 1 LIMIT 1',
+  );
+  const decisive = `4 * max(${x}::double precision) >= avg(${x}::double precision) * count(${x})`;
+  return `CASE WHEN ${decisive} THEN (${lookup}) ELSE max(${x}::double precision) END`;
 }
 
 export function readSummaries(
@@ -66,27 +88,14 @@ export function readSummaryEvidence(
     const key = groupKeyFromRow(row, params.groupBy.length);
     const n = wholeNumberFrom(row.n, 'n');
     if (!isCompleteKey(key) || n === 0) return [];
-    const [largest, second] = topTwoFrom(row.top2);
     return [
       {
         key,
         total: finiteOrNullFrom(row.mean, 'mean')! * n,
-        largest,
-        second,
+        largest: finiteOrNullFrom(row.largest, 'largest')!,
+        second: finiteOrNullFrom(row.second, 'second'),
         smallest: finiteOrNullFrom(row.smallest, 'smallest')!,
       },
     ];
   });
-}
-
-/** spe_top2's array, as the driver gives it (an array, or its text form). */
-function topTwoFrom(value: unknown): [number, number | null] {
-  const items = Array.isArray(value)
-    ? (value as unknown[])
-    : String(value).replace(/[{}]/g, '').split(',');
-  const [largest, second] = items.map((item) =>
-    item === null || item === 'NULL' ? null : finiteOrNullFrom(item, 'top2'),
-  );
-  if (largest === null || largest === undefined) throw new Error('top2 has no largest value');
-  return [largest, second ?? null];
 }

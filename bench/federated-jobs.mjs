@@ -51,11 +51,21 @@ const NODES = [
 const DATABASES = [...NODES.map((n) => `spe_bench_${n.id}`), 'spe_bench_pooled'];
 const DIRECT_SQL =
   'SELECT count(value) n, avg(value) mean, var_samp(value) variance FROM study_pooled';
-// The statements the summary and count kinds run in a workspace (src/modules/analysis/domain/kinds).
+// The statements the summary and count kinds run in a workspace, from the kinds themselves.
+const kindsDir = join(root, 'dist', 'modules', 'analysis', 'domain', 'kinds');
+const { summaryKind } = require(join(kindsDir, 'summary', 'index.js'));
+const { countKind } = require(join(kindsDir, 'count', 'index.js'));
+const STUDY_COLUMNS = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'study-dataset.json'), 'utf8'),
+).variables.map(({ name, type, levels }) => ({ name, type, levels }));
+const nodeStatement = (kind, params) => (sqlName) =>
+  kind.local(kind.params.parse({ dataset: 'study', ...params }), {
+    sqlName,
+    columns: STUDY_COLUMNS,
+  });
 const NODE_SQL = {
-  mean: (t) => `SELECT count(*) AS rows, count(value) AS n, avg(value::double precision) AS mean,
-    var_pop(value::double precision) * count(value) AS m2 FROM ${t}`,
-  count: (t) => `SELECT count(*) AS n FROM ${t}`,
+  mean: nodeStatement(summaryKind, { variable: 'value' }),
+  count: nodeStatement(countKind, {}),
 };
 
 const federation = new LocalFederation({
@@ -132,12 +142,13 @@ const getNodeInfo = (client) =>
   );
 
 /** The nodes' own statements on their workspace tables, in parallel, with no node around them. */
-async function nodeSqlAlone(permitId, sql) {
+async function nodeSqlAlone(permitId, statementOf) {
   const table = `ws_${permitId.replaceAll('-', '')}.study`; // workspaceSchemaOf in src/
   const clients = NODES.map(({ id }) => new pg.Client(dbUrl(`spe_bench_${id}`)));
   try {
     await Promise.all(clients.map((c) => c.connect()));
-    return await timed(() => Promise.all(clients.map((c) => c.query(sql(table)))));
+    const { sql, values } = statementOf(table);
+    return await timed(() => Promise.all(clients.map((c) => c.query(sql, values))));
   } finally {
     await Promise.all(clients.map((c) => c.end()));
   }

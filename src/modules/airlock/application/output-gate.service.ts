@@ -67,19 +67,26 @@ export class OutputGate {
   /**
    * The one-pass statement that counts a job's population (its subset, the
    * complement, and its distance to every population released before under
-   * the permit), and how to read its rows.
+   * the permit), and how to read its rows; no statement when there is
+   * nothing to count: every person, where only every person was released
+   * before (no subset to check, no distance but 0).
    */
   async populationCheck(
     spec: JobSpec,
     table: WorkspaceTable,
   ): Promise<{
-    query: LocalQuery;
+    query: LocalQuery | null;
     read(rows: readonly Record<string, unknown>[]): GatePopulation;
   }> {
+    const filters = filtersOf(spec.params);
     const earlier = await this.populations.of(spec.permitId, spec.params.dataset);
+    if (filters.length === 0 && earlier.every((population) => population.filters.length === 0)) {
+      const counts = { subset: 0, complement: 0, differences: earlier.map(() => 0) };
+      return { query: null, read: () => ({ counts, earlier }) };
+    }
     return {
       query: populationQuery(
-        filtersOf(spec.params),
+        filters,
         table,
         earlier.map((population) => population.filters),
       ),

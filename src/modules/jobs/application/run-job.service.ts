@@ -140,7 +140,7 @@ export class RunJobService {
       const population = await this.gate.populationCheck(spec, table);
       const [rows, counted] = await Promise.all([
         this.runner.run(kind.local(params, table, state)),
-        this.runner.run(population.query),
+        population.query ? this.runner.run(population.query) : [],
       ]);
       input = {
         contribution: kind.read(params, rows, state),

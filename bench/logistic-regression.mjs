@@ -33,6 +33,9 @@ import {
 } from './support/local-federation.mjs';
 
 const require = createRequire(import.meta.url);
+const { symmetricInverse } = require(
+  join(root, 'dist', 'modules', 'analysis', 'domain', 'math', 'matrix.js'),
+);
 const { logisticRegressionKind } = require(
   join(root, 'dist', 'modules', 'analysis', 'domain', 'kinds', 'logistic-regression', 'index.js'),
 );
@@ -176,25 +179,6 @@ async function fetchPooled() {
   return cols;
 }
 
-/** Solves A x = b and inverts A (Gauss–Jordan with partial pivoting): p is 6. */
-function gaussJordan(a) {
-  const p = a.length;
-  const m = a.map((r, i) => [...r, ...r.map((_, j) => (i === j ? 1 : 0))]);
-  for (let col = 0; col < p; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < p; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
-    [m[col], m[pivot]] = [m[pivot], m[col]];
-    const scale = m[col][col];
-    for (let c = 0; c < 2 * p; c++) m[col][c] /= scale;
-    for (let r = 0; r < p; r++) {
-      if (r === col) continue;
-      const f = m[r][col];
-      for (let c = 0; c < 2 * p; c++) m[r][c] -= f * m[col][c];
-    }
-  }
-  return m.map((r) => r.slice(p));
-}
-
 /**
  * IRLS over the typed arrays from β = 0, as the kind does (R's glm.fit rule): each iteration one
  * pass for the deviance, gradient and information at β; stop when the deviance has settled
@@ -233,7 +217,7 @@ function irlsInMemory({ age, bmi, smoker, grp, y }) {
     const information = Array.from({ length: p }, (_, j) =>
       Array.from({ length: p }, (_, k) => (j <= k ? h[j * p + k] : h[k * p + j])),
     );
-    const inverse = gaussJordan(information);
+    const inverse = symmetricInverse(information);
     const deviance = -2 * logLikelihood;
     if (previous !== null && Math.abs(deviance - previous) / (Math.abs(deviance) + 0.1) < 1e-10) {
       return { beta, se: inverse.map((r, j) => Math.sqrt(r[j])), deviance, iterations: iteration };

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/modules/audit/application/audit.service';
+import { LifecycleService } from '../../src/modules/lifecycle/application/lifecycle.service';
 import { eventually } from '../support/eventually';
 import { callNode, DEV_ISSUER, grantedPermit } from '../support/granted-permit';
 import { loadStudy, StudyRow, studyRows } from '../support/study-data';
@@ -260,5 +261,47 @@ describe('the airlock: output review before anything leaves a node', () => {
       code: 'AIRLOCK.DECIDED',
     });
     expect(await frContributionAtLead(job.id)).toBeNull();
+  }, 60_000);
+
+  it('at destruction FR deletes what it never released and counts it in its signed record; what it released stays', async () => {
+    const fr = nodes.fr!.app.get(DataSource);
+    const outputs = async (state: 'RELEASED' | 'not released') =>
+      Number(
+        (
+          (await fr.query(
+            `SELECT count(*) AS n FROM airlock_output WHERE permit_id = $1
+             AND (state = 'RELEASED') = $2`,
+            [permitId, state === 'RELEASED'],
+          )) as { n: string }[]
+        )[0]!.n,
+      );
+    const [released, unreleased] = [await outputs('RELEASED'), await outputs('not released')];
+    expect(released).toBeGreaterThanOrEqual(1); // the output two reviewers released
+    expect(unreleased).toBeGreaterThanOrEqual(1); // the rejected one
+
+    const admin = await federation.token('admin-de', ['hdab-admin'], {
+      hdab: 'de',
+      now: nodes.de!.clock.now(),
+    });
+    const closed = await callNode(nodes.de!, 'POST', `/v1/permits/${permitId}/close`, admin, {
+      reason: 'The study ended.',
+    });
+    expect(closed.status).toBe(200);
+    const lifecycle = nodes.fr!.app.get(LifecycleService);
+    nodes.fr!.clock.advance(184 * 86_400_000);
+    await eventually(async () => {
+      const ticked = await lifecycle.tick();
+      return ticked.some((a) => a.action.kind === 'DESTROY' && a.outcome === 'done') || undefined;
+    }, 20_000);
+
+    const destroyed = (await nodes.fr!.app.get(AuditService).query({ limit: 10_000 })).find(
+      (e) => e.permitId === permitId && e.action === 'permit.destroyed',
+    );
+    const record = (destroyed!.details as { record: string }).record;
+    const content = JSON.parse(Buffer.from(record.split('.')[1]!, 'base64url').toString()) as {
+      unreleasedOutputs: number;
+    };
+    expect(content.unreleasedOutputs).toBe(unreleased);
+    expect([await outputs('RELEASED'), await outputs('not released')]).toEqual([released, 0]);
   }, 60_000);
 });

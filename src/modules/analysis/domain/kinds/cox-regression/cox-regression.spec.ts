@@ -123,7 +123,7 @@ interface Fit {
 }
 
 /** Runs the job's rounds as the lead would: each state travels as JSON and is checked at the nodes. */
-function fit(
+function runRounds(
   nodes: readonly (readonly SurvivalRow[])[],
   p: CoxRegressionParams,
   tables: readonly WorkspaceTable[] = nodes.map(() => TABLE),
@@ -288,7 +288,7 @@ describe('cox-regression', () => {
     { time: 'months', predictors: ['bmi', 'smoker'], filters: [] },
   ])('fits $predictors on $time as the stratified Breslow fit of the pooled rows', (input) => {
     const p = params({ dataset: 'followup', event: 'died', ...input });
-    const { result, states } = fit(nodes, p);
+    const { result, states } = runRounds(nodes, p);
 
     expect(result.converged).toBe(true);
     expect(result.warning).toBeUndefined();
@@ -358,7 +358,7 @@ describe('cox-regression', () => {
       columns: COLUMNS.map((c) => (c.name === 'sex' ? { ...c, levels: ['female', 'male'] } : c)),
     };
     const tables = [TABLE, declaresTwo, TABLE];
-    const { result, states } = fit(nodes, p, tables);
+    const { result, states } = runRounds(nodes, p, tables);
     expect(
       kind.read(p, statementRows(nodes[1], p, states[0], declaresTwo), states[0]).columns,
     ).toEqual(['age', 'sex=male']);

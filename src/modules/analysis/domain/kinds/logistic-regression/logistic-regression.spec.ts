@@ -95,7 +95,7 @@ interface Fitted {
 }
 
 /** The job as the lead runs it: each round's state checked as at the nodes, fed back until a result. */
-function fit(
+function runRounds(
   nodes: readonly ModelRow[][],
   p: LogisticRegressionParams,
   model: Model,
@@ -224,7 +224,7 @@ describe('logistic-regression', () => {
     (_, model) => {
       const p = params({ dataset: 'cohort', ...model.input });
 
-      const { result, rounds: taken, states } = fit(nodes, p, model);
+      const { result, rounds: taken, states } = runRounds(nodes, p, model);
 
       const direct = pooledIrls(nodes, p, model);
       expect(direct.converged).toBe(true);
@@ -282,8 +282,8 @@ describe('logistic-regression', () => {
       excluded: 0,
     });
     expect(kind.check(empty, RULES)).toEqual([]);
-    const withEmpty = fit(nodes, p, model).result;
-    const without = fit([nodes[0], nodes[2]], p, model).result;
+    const withEmpty = runRounds(nodes, p, model).result;
+    const without = runRounds([nodes[0], nodes[2]], p, model).result;
     expect(withEmpty).toEqual(without);
   });
 
@@ -329,8 +329,8 @@ describe('logistic-regression', () => {
       ['(Intercept)', 'age', 'bmi', 'sex=male', 'smoker=former', 'smoker=current'],
     ]);
 
-    const full = fit(nodes, p, model).result;
-    const aligned = fit(nodes, p, model, MODEL_COLUMNS, [
+    const full = runRounds(nodes, p, model).result;
+    const aligned = runRounds(nodes, p, model, MODEL_COLUMNS, [
       () => true,
       (name) => !name.includes('sex=other'),
       () => true,
@@ -362,7 +362,7 @@ describe('logistic-regression', () => {
       names: ['(Intercept)', 'age', 'smoker=former', 'smoker=current'],
       encode: (r) => [1, r.age!, is(r.smoker === 'former'), is(r.smoker === 'current')],
     };
-    const { result } = fit(separated, params({ dataset: 'cohort', ...model.input }), model);
+    const { result } = runRounds(separated, params({ dataset: 'cohort', ...model.input }), model);
     // As R's glm, the deviance settles while the coefficient runs away.
     expect(result.separation).toEqual({ fittedAtBounds: 0, columns: ['smoker=current'] });
     const current = result.coefficients[3];
@@ -383,7 +383,7 @@ describe('logistic-regression', () => {
       encode: (r) => [1, r.age!],
     };
     const p = params({ dataset: 'cohort', ...model.input });
-    const { result, rounds: taken } = fit(separated, p, model);
+    const { result, rounds: taken } = runRounds(separated, p, model);
     expect(taken).toBe(rounds.maxRounds);
     expect(rounds.maxRounds).toBe(26);
     expect(result.converged).toBe(false);
@@ -398,7 +398,9 @@ describe('logistic-regression', () => {
       names: ['(Intercept)', 'age', 'sex=male', 'sex=other', 'age_months'],
       encode: (r) => [1, r.age!, is(r.sex === 'male'), is(r.sex === 'other'), r.age_months!],
     };
-    const error = refusal(() => fit(nodes, params({ dataset: 'cohort', ...model.input }), model));
+    const error = refusal(() =>
+      runRounds(nodes, params({ dataset: 'cohort', ...model.input }), model),
+    );
     expect(error.code).toBe('ANALYSIS.COLLINEAR');
     expect(error.message).toBe(
       'The predictors are collinear: age_months is a linear combination of age. Leave out or recode the predictors involved.',

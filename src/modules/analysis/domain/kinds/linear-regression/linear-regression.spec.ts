@@ -13,6 +13,8 @@ import {
   times,
   usedBy,
   weightedSums,
+  HandModel,
+  outcomeOf,
 } from '../testing/model-nodes';
 import { oneRound, RULES, SUPPRESSION_CASES, sum } from '../testing/synthetic-nodes';
 import {
@@ -25,16 +27,6 @@ const kind = oneRound(linearModule);
 
 const params = (input: unknown): LinearRegressionParams => kind.params.parse(input);
 
-/** A model written out by hand: its design columns' names and values, independently of the kind. */
-interface Case {
-  readonly input: Record<string, unknown>;
-  readonly names: readonly string[];
-  readonly encode: (row: ModelRow) => number[];
-}
-
-const outcomeOf = (row: ModelRow, outcome: string): number =>
-  Number(row[outcome as keyof ModelRow]);
-
 /**
  * What the node's statement returns on these rows: the design column names
  * it echoes, count(*), the complete cases, and over those the sums (null
@@ -44,7 +36,7 @@ const outcomeOf = (row: ModelRow, outcome: string): number =>
 function statementRows(
   rows: readonly ModelRow[],
   p: LinearRegressionParams,
-  { names, encode }: Case,
+  { names, encode }: HandModel,
   keep: (name: string) => boolean = () => true,
 ): Record<string, unknown>[] {
   const { kept, complete } = casesOf(rows, p.filters, usedBy(p.outcome, p.predictors));
@@ -67,7 +59,7 @@ function statementRows(
 }
 
 /** lm on the pooled complete cases, by Gauss–Jordan elimination on the pooled X. */
-function pooledFit(nodes: readonly ModelRow[][], p: LinearRegressionParams, { encode }: Case) {
+function pooledFit(nodes: readonly ModelRow[][], p: LinearRegressionParams, { encode }: HandModel) {
   const { complete } = casesOf(nodes.flat(), p.filters, usedBy(p.outcome, p.predictors));
   const xs = complete.map(encode);
   const ys = complete.map((row) => outcomeOf(row, p.outcome));
@@ -100,7 +92,7 @@ function refusal(fn: () => unknown): DomainError {
   throw new Error('expected a refusal');
 }
 
-const CASES: Record<string, Case> = {
+const CASES: Record<string, HandModel> = {
   'numbers, booleans, categories against a given reference, and category × number': {
     input: {
       outcome: 'bmi',
@@ -267,7 +259,11 @@ describe('linear-regression', () => {
   });
 
   describe('estimability', () => {
-    const fitOf = (input: Record<string, unknown>, encode: Case['encode'], names: string[]) => {
+    const fitOf = (
+      input: Record<string, unknown>,
+      encode: HandModel['encode'],
+      names: string[],
+    ) => {
       const p = params({ dataset: 'cohort', ...input });
       const model = { input, names, encode };
       return () =>

@@ -13,6 +13,8 @@ import {
   times,
   usedBy,
   weightedSums,
+  HandModel,
+  outcomeOf,
 } from '../testing/model-nodes';
 import { RULES, sum } from '../testing/synthetic-nodes';
 import {
@@ -26,16 +28,6 @@ import {
 const params = (input: unknown): LogisticRegressionParams => kind.params.parse(input);
 const rounds = kind.rounds!;
 
-/** A model written out by hand: its design columns' names and values, independently of the kind. */
-interface Model {
-  readonly input: Record<string, unknown>;
-  readonly names: readonly string[];
-  readonly encode: (row: ModelRow) => number[];
-}
-
-const outcomeOf = (row: ModelRow, outcome: string): number =>
-  Number(row[outcome as keyof ModelRow]);
-
 /**
  * What the node's statement returns on these rows at the state's β, computed
  * as the SQL computes it: η = xβ kept within ±30, t = e^(−|η|), w = t/(1+t)²,
@@ -46,7 +38,7 @@ const outcomeOf = (row: ModelRow, outcome: string): number =>
 function statementRows(
   rows: readonly ModelRow[],
   p: LogisticRegressionParams,
-  { names, encode }: Model,
+  { names, encode }: HandModel,
   state: LogisticRegressionState,
   keep: (name: string) => boolean = () => true,
 ): Record<string, unknown>[] {
@@ -98,7 +90,7 @@ interface Fitted {
 function runRounds(
   nodes: readonly ModelRow[][],
   p: LogisticRegressionParams,
-  model: Model,
+  model: HandModel,
   columns: readonly WorkspaceColumn[] = MODEL_COLUMNS,
   keeps: readonly ((name: string) => boolean)[] = nodes.map(() => () => true),
 ): Fitted {
@@ -123,7 +115,11 @@ function runRounds(
  * Gauss–Jordan elimination, until |dev − dev_old| / (|dev| + 0.1) < 1e-10 or
  * 25 updates; standard errors from (XᵀWX)⁻¹ at the final β.
  */
-function pooledIrls(nodes: readonly ModelRow[][], p: LogisticRegressionParams, { encode }: Model) {
+function pooledIrls(
+  nodes: readonly ModelRow[][],
+  p: LogisticRegressionParams,
+  { encode }: HandModel,
+) {
   const { complete } = casesOf(nodes.flat(), p.filters, usedBy(p.outcome, p.predictors));
   const xs = complete.map(encode);
   const ys = complete.map((row) => outcomeOf(row, p.outcome));
@@ -171,7 +167,7 @@ function refusal(fn: () => unknown): DomainError {
   throw new Error('expected a refusal');
 }
 
-const MODELS: Record<string, Model> = {
+const MODELS: Record<string, HandModel> = {
   'a boolean outcome on numbers and categories, one against a given reference': {
     input: {
       outcome: 'diabetes',
@@ -289,7 +285,7 @@ describe('logistic-regression', () => {
 
   it('pools a node that does not declare a level, its coefficients given to it by name', () => {
     // Against female (the first level): the second node, declaring only female and male, codes no sex=other.
-    const model: Model = {
+    const model: HandModel = {
       input: { outcome: 'diabetes', predictors: ['age', 'bmi', 'sex', 'smoker'] },
       names: [
         '(Intercept)',
@@ -357,7 +353,7 @@ describe('logistic-regression', () => {
         row.smoker === 'current' && row.diabetes !== null ? { ...row, diabetes: true } : row,
       ),
     );
-    const model: Model = {
+    const model: HandModel = {
       input: { outcome: 'diabetes', predictors: ['age', 'smoker'] },
       names: ['(Intercept)', 'age', 'smoker=former', 'smoker=current'],
       encode: (r) => [1, r.age!, is(r.smoker === 'former'), is(r.smoker === 'current')],
@@ -377,7 +373,7 @@ describe('logistic-regression', () => {
         row.age !== null && row.diabetes !== null ? { ...row, diabetes: row.age >= 60 } : row,
       ),
     );
-    const model: Model = {
+    const model: HandModel = {
       input: { outcome: 'diabetes', predictors: ['age'] },
       names: ['(Intercept)', 'age'],
       encode: (r) => [1, r.age!],
@@ -393,7 +389,7 @@ describe('logistic-regression', () => {
   });
 
   it('refuses collinear predictors in the first round, naming them', () => {
-    const model: Model = {
+    const model: HandModel = {
       input: { outcome: 'diabetes', predictors: ['age', 'sex', 'age_months'] },
       names: ['(Intercept)', 'age', 'sex=male', 'sex=other', 'age_months'],
       encode: (r) => [1, r.age!, is(r.sex === 'male'), is(r.sex === 'other'), r.age_months!],

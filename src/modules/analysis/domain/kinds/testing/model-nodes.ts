@@ -80,6 +80,16 @@ export function modelNodes(seed: number): ModelRow[][] {
 /** The value of a variable of a row. */
 export const valueOf = (row: ModelRow, name: string): unknown => row[name as keyof ModelRow];
 
+/** A person's outcome as a number (a boolean as 0 or 1). */
+export const outcomeOf = (row: ModelRow, outcome: string): number => Number(valueOf(row, outcome));
+
+/** A model written out by hand: its design columns' names and values, independently of the kinds. */
+export interface HandModel {
+  readonly input: Record<string, unknown>;
+  readonly names: readonly string[];
+  readonly encode: (row: ModelRow) => number[];
+}
+
 /** The rows the filters keep, split into complete cases of the variables and the others. */
 export function casesOf(
   rows: readonly ModelRow[],

@@ -1,11 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { generateKeyPair, JWTPayload, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/modules/audit/application/audit.service';
 import { JobPeers, RunJobRequest } from '../../src/modules/jobs/application/job-peers.port';
-import { specHashOf } from '../../src/modules/jobs/application/run-job.service';
-import { SubmitterAssertions } from '../../src/modules/jobs/application/submitter-assertions.port';
-import { GeneralJws } from '../../src/modules/permits/domain/permit';
 import { canonicalJson } from '../../src/modules/permits/domain/canonical-json';
 import { DomainError } from '../../src/shared/errors';
 import { JobDispatcher } from '../../src/modules/jobs/application/job-dispatcher.service';
@@ -13,6 +9,7 @@ import { eventually } from '../support/eventually';
 import { callNode, DEV_ISSUER, grantedPermit } from '../support/granted-permit';
 import { loadStudy, StudyRow, studyRows } from '../support/study-data';
 import { TEST_DATABASE_URL } from '../support/test-database';
+import { leadRunRequest } from '../support/lead-run-request';
 import { TestFederation, TestNode } from '../support/test-federation';
 
 /**
@@ -523,45 +520,8 @@ describe('federated jobs: the code travels, the rows stay', () => {
     });
 
     describe('sent straight to a node over mutual TLS as the lead', () => {
-      async function request(
-        spec: Record<string, unknown>,
-        assertion?: string,
-      ): Promise<RunJobRequest> {
-        const view = await callNode<{ permit: GeneralJws }>(
-          nodes.de!,
-          'GET',
-          `/v1/applications/${permitId}`,
-          await alice(),
-        );
-        const full = {
-          jobId: randomUUID(),
-          permitId,
-          kind: 'count',
-          params: { dataset: 'study', groupBy: [], filters: [] },
-          submittedBy: { issuer: DEV_ISSUER, subject: 'alice' },
-          submittedAt: new Date().toISOString(),
-          ...spec,
-        };
-        const specJson = canonicalJson(full);
-        return {
-          jobId: full.jobId,
-          permitJws: view.body.permit,
-          specJson,
-          round: 1,
-          state: undefined,
-          assertion:
-            assertion ??
-            (await nodes.de!.app.get(SubmitterAssertions).issue(
-              {
-                jobId: full.jobId,
-                permitId,
-                specHash: specHashOf(specJson),
-                submitter: full.submittedBy,
-              },
-              nodes.de!.clock.now(),
-            )),
-        };
-      }
+      const request = async (spec: Record<string, unknown>, assertion?: string) =>
+        leadRunRequest(nodes.de!, permitId, await alice(), { spec, assertion });
 
       async function sendToFr(run: RunJobRequest) {
         const before = await runsEverywhere();
@@ -629,39 +589,7 @@ describe('federated jobs: the code travels, the rows stay', () => {
     });
 
     it('a permit that has been archived: at the lead, and at a node asked directly', async () => {
-      const run = await (async () => {
-        const view = await callNode<{ permit: GeneralJws }>(
-          nodes.de!,
-          'GET',
-          `/v1/applications/${permitId}`,
-          await alice(),
-        );
-        const spec = {
-          jobId: randomUUID(),
-          permitId,
-          kind: 'count',
-          params: { dataset: 'study', groupBy: [], filters: [] },
-          submittedBy: { issuer: DEV_ISSUER, subject: 'alice' },
-          submittedAt: new Date().toISOString(),
-        };
-        const specJson = canonicalJson(spec);
-        return {
-          jobId: spec.jobId,
-          permitJws: view.body.permit,
-          specJson,
-          round: 1,
-          state: undefined,
-          assertion: await nodes.de!.app.get(SubmitterAssertions).issue(
-            {
-              jobId: spec.jobId,
-              permitId,
-              specHash: specHashOf(specJson),
-              submitter: spec.submittedBy,
-            },
-            nodes.de!.clock.now(),
-          ),
-        };
-      })();
+      const run = await leadRunRequest(nodes.de!, permitId, await alice());
       const admin = await federation.token('admin-nl', ['hdab-admin'], { hdab: 'nl' });
       const revoked = await callNode(nodes.nl!, 'POST', `/v1/permits/${permitId}/revoke`, admin, {
         reason: 'end of the test',

@@ -1,23 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/modules/audit/application/audit.service';
 import { AuditEntry } from '../../src/modules/audit/domain/audit-entry';
-import { JobPeers, RunJobRequest } from '../../src/modules/jobs/application/job-peers.port';
-import { specHashOf } from '../../src/modules/jobs/application/run-job.service';
-import { SubmitterAssertions } from '../../src/modules/jobs/application/submitter-assertions.port';
+import { JobPeers } from '../../src/modules/jobs/application/job-peers.port';
 import { DestructionSigner } from '../../src/modules/lifecycle/application/destruction-signer.port';
 import { LifecyclePeers } from '../../src/modules/lifecycle/application/lifecycle-peers.port';
 import { LifecycleService } from '../../src/modules/lifecycle/application/lifecycle.service';
-import { canonicalJson } from '../../src/modules/permits/domain/canonical-json';
 import { GeneralJws } from '../../src/modules/permits/domain/permit';
 import { PublicJwk } from '../../src/modules/federation/domain/federation-member';
 import { DomainError } from '../../src/shared/errors';
 import { eventually } from '../support/eventually';
-import { callNode, DEV_ISSUER, grantedPermit } from '../support/granted-permit';
+import { callNode, grantedPermit } from '../support/granted-permit';
 import { loadStudy, studyRows } from '../support/study-data';
+import { leadRunRequest } from '../support/lead-run-request';
 import { TestFederation, TestNode } from '../support/test-federation';
 
 /**
@@ -115,40 +112,7 @@ describe('archive and destroy: the end of a permit, on schedule, verifiably', ()
   const job = async (id: string) =>
     (await callNode<JobView>(nodes.de!, 'GET', `/v1/jobs/${id}`, await alice())).body;
 
-  /** A genuine RunJob request from the lead for this permit, to send straight to a node. */
-  async function runRequest(): Promise<RunJobRequest> {
-    const view = await callNode<{ permit: GeneralJws }>(
-      nodes.de!,
-      'GET',
-      `/v1/applications/${permitId}`,
-      await alice(),
-    );
-    const spec = {
-      jobId: randomUUID(),
-      permitId,
-      kind: 'count',
-      params: { dataset: 'study', groupBy: [], filters: [] },
-      submittedBy: { issuer: DEV_ISSUER, subject: 'alice' },
-      submittedAt: nodes.de!.clock.now().toISOString(),
-    };
-    const specJson = canonicalJson(spec);
-    return {
-      jobId: spec.jobId,
-      permitJws: view.body.permit,
-      specJson,
-      round: 1,
-      state: undefined,
-      assertion: await nodes.de!.app.get(SubmitterAssertions).issue(
-        {
-          jobId: spec.jobId,
-          permitId,
-          specHash: specHashOf(specJson),
-          submitter: spec.submittedBy,
-        },
-        nodes.de!.clock.now(),
-      ),
-    };
-  }
+  const runRequest = async () => leadRunRequest(nodes.de!, permitId, await alice());
 
   /** Every refusal of this permit's use is in the node's audit log, with its code. */
   async function expectRefusalsAudited(): Promise<void> {
